@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Installs what building and testing strikegraph needs on a fresh Debian/Ubuntu machine:
+# clang and libclang (RocksDB's bindings are generated with bindgen), Graphviz (`dot`, to
+# check the DOT files strikegraph writes), and the Python packages the tests use to read
+# strikegraph's output with third-party parsers (rdflib, pyshacl). Safe to run again.
+set -euo pipefail
+
+need_apt=()
+command -v clang >/dev/null 2>&1 || need_apt+=(clang)
+ls /usr/lib/llvm-*/lib/libclang*.so* >/dev/null 2>&1 || ls /usr/lib/x86_64-linux-gnu/libclang*.so* >/dev/null 2>&1 || need_apt+=(libclang-dev)
+command -v dot >/dev/null 2>&1 || need_apt+=(graphviz)
+if [ ${#need_apt[@]} -gt 0 ]; then
+  SUDO=""
+  [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+  echo "setup: installing ${need_apt[*]}" >&2
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need_apt[@]}" >/dev/null
+fi
+
+if ! python3 -c 'import rdflib, pyshacl' >/dev/null 2>&1; then
+  echo "setup: installing rdflib and pyshacl" >&2
+  python3 -m pip install -q rdflib pyshacl
+fi

@@ -1,0 +1,77 @@
+use super::Outcome;
+use anyhow::Context as _;
+use indicatif::{ProgressBar, ProgressStyle};
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
+use strikegraph::{corpus, ingest, Store};
+
+/// Reads articles and builds or updates the store.
+///
+/// PATHs are .txt/.md files (one article each, id = file stem), .jsonl files (one record a
+/// line: id, text, and optional title, published, publisher, url), folders (read
+/// recursively, in name order, with the publication facts of a metadata.json beside the
+/// files), or - for standard input. Ingesting an id again replaces that article's graph.
+#[derive(clap::Args)]
+#[command(after_help = "Examples:\n  strikegraph ingest seeds/\n  strikegraph --store news.db ingest articles.jsonl\n  cat story.txt | strikegraph ingest -")]
+pub struct Args {
+    /// Files, folders, or - for standard input.
+    #[arg(required = true)]
+    paths: Vec<PathBuf>,
+    /// The IRI base for new nodes; recorded in the store and reused after.
+    #[arg(long)]
+    base: Option<String>,
+    /// Fail (exit 2) if any input is skipped.
+    #[arg(long)]
+    strict: bool,
+}
+
+pub fn run(store_path: &Path, args: Args, quiet: bool) -> anyhow::Result<Outcome> {
+    let store = Store::open(store_path)?;
+    let docs = corpus::read_paths(&args.paths);
+    let bar = if std::io::stderr().is_terminal() && !quiet {
+        let bar = ProgressBar::new_spinner();
+        bar.set_style(
+            ProgressStyle::with_template("{spinner} {pos} articles {per_sec} {wide_msg}")
+                .unwrap_or_else(|_| ProgressStyle::default_spinner()),
+        );
+        Some(bar)
+    } else {
+        None
+    };
+    let report = ingest::ingest(&store, docs, args.base.as_deref(), |article| {
+        if let Some(bar) = &bar {
+            bar.inc(1);
+            bar.set_message(article.rsplit('/').next().unwrap_or("").to_owned());
+        }
+    })
+    .context("ingest failed; articles written before the failure are complete, the rest untouched")?;
+    if let Some(bar) = bar {
+        bar.finish_and_clear();
+    }
+    for skip in &report.skipped {
+        eprintln!("skipped {skip}");
+    }
+    let stats = store.stats()?;
+    if !quiet {
+        eprintln!(
+            "{} articles ({} new, {} replaced, {} unchanged), {} skipped; {} entities, {} triples in these articles; store: {} articles, {} quads; {:.2}s",
+            report.articles(),
+            report.added,
+            report.replaced,
+            report.unchanged,
+            report.skipped.len(),
+            report.entities,
+            report.quads,
+            stats.articles,
+            stats.quads,
+            report.elapsed.as_secs_f64()
+        );
+    }
+    if report.skipped.is_empty() {
+        Ok(Outcome::Done)
+    } else if args.strict {
+        anyhow::bail!("{} inputs skipped (--strict)", report.skipped.len())
+    } else {
+        Ok(Outcome::Partial)
+    }
+}

@@ -1,0 +1,118 @@
+//! Command-line parsing (clap) and one file per subcommand. Only this module knows clap.
+
+mod explain;
+mod export;
+mod ingest;
+mod query;
+mod remove;
+mod stats;
+
+use clap::{Parser, Subcommand};
+use std::io::IsTerminal;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// What a subcommand reports when it did its work.
+pub enum Outcome {
+    /// Everything went through.
+    Done,
+    /// Done, but some inputs were skipped (they were reported).
+    Partial,
+}
+
+#[derive(Parser)]
+#[command(
+    name = "strikegraph",
+    version,
+    about = "Builds a knowledge graph of strikes from news articles, and queries, exports and publishes it",
+    long_about = "Reads news articles about strikes, extracts people, organisations, hospitals, places, \
+strikes and quotations, and keeps them as RDF in an embedded Oxigraph store (one named graph per article). \
+Query it with SPARQL and export it in the usual RDF formats.",
+    after_help = "Examples:\n  strikegraph ingest seeds/\n  strikegraph query 'SELECT ?name WHERE { ?p a schema:Person ; schema:name ?name }'\n  strikegraph export --format turtle --output graph.ttl\n\nExit status: 0 all good, 1 some inputs were skipped, 2 failure."
+)]
+struct Cli {
+    /// The store folder (created by `ingest` if missing).
+    #[arg(long, global = true, env = "STRIKEGRAPH_STORE", default_value = "strikegraph.db")]
+    store: PathBuf,
+    /// More log output (-v info, -vv debug); logs go to stderr.
+    #[arg(short, long, global = true, action = clap::ArgAction::Count)]
+    verbose: u8,
+    /// Only errors on stderr.
+    #[arg(short, long, global = true)]
+    quiet: bool,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    Ingest(ingest::Args),
+    Query(query::Args),
+    Export(export::Args),
+    Stats(stats::Args),
+    Remove(remove::Args),
+    Explain(explain::Args),
+}
+
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let level = match (cli.quiet, cli.verbose) {
+        (true, _) => "error",
+        (false, 0) => "warn",
+        (false, 1) => "info",
+        (false, _) => "debug",
+    };
+    let filter = tracing_subscriber::EnvFilter::try_from_env("STRIKEGRAPH_LOG")
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new(level));
+    tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr)
+        .with_ansi(std::io::stderr().is_terminal())
+        .without_time()
+        .with_target(false)
+        .init();
+    let result = match cli.command {
+        Command::Ingest(args) => ingest::run(&cli.store, args, cli.quiet),
+        Command::Query(args) => query::run(&cli.store, args),
+        Command::Export(args) => export::run(&cli.store, args),
+        Command::Stats(args) => stats::run(&cli.store, args),
+        Command::Remove(args) => remove::run(&cli.store, args),
+        Command::Explain(args) => explain::run(args),
+    };
+    match result {
+        Ok(Outcome::Done) => ExitCode::SUCCESS,
+        Ok(Outcome::Partial) => ExitCode::from(1),
+        Err(err) => {
+            if is_broken_pipe(&err) {
+                return ExitCode::SUCCESS;
+            }
+            eprintln!("strikegraph: {err:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// A reader that stopped reading (`| head`) is not an error.
+fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    err.chain().any(|cause| {
+        cause
+            .downcast_ref::<std::io::Error>()
+            .is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
+    })
+}
+
+/// Opens a store for reading: read-only, so it works while an ingest runs elsewhere.
+fn open_for_reading(path: &std::path::Path) -> anyhow::Result<strikegraph::Store> {
+    Ok(strikegraph::Store::open_read_only(path)?)
+}
+
+/// Standard output, buffered, or a file.
+fn output(path: Option<&std::path::Path>) -> anyhow::Result<Box<dyn std::io::Write>> {
+    use anyhow::Context as _;
+    Ok(match path {
+        Some(p) if p.as_os_str() != "-" => Box::new(std::io::BufWriter::new(
+            std::fs::File::create(p).with_context(|| format!("cannot create {}", p.display()))?,
+        )),
+        _ => Box::new(std::io::BufWriter::new(std::io::stdout().lock())),
+    })
+}

@@ -1,0 +1,140 @@
+//! Readers: files, folders, JSON Lines and stdin, each turned into [`Document`]s.
+//!
+//! Readers stream: a folder is walked up front (names only, sorted), but each file is read
+//! when its turn comes, and a JSON Lines file a line at a time. A bad file or line becomes
+//! one [`ReadError`] naming its location; the iterator then goes on with the rest.
+
+mod files;
+mod jsonl;
+mod metadata;
+
+pub use files::{read_paths, Reader};
+pub use metadata::{Metadata, MetadataEntry};
+
+use chrono::NaiveDate;
+use std::fmt;
+
+/// The largest document accepted; a larger one is skipped with a message, so that one
+/// runaway file cannot take the memory of a whole ingest.
+pub const MAX_DOCUMENT_BYTES: usize = 16 * 1024 * 1024;
+
+/// One article: its text and what is known about where it was published.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Document {
+    /// The file stem, or the `id` of a JSON Lines record.
+    pub id: String,
+    pub text: String,
+    pub title: Option<String>,
+    pub published: Option<NaiveDate>,
+    pub publisher: Option<String>,
+    pub url: Option<String>,
+    /// Where the document was read from (`path` or `path:line`), for messages.
+    pub source: String,
+}
+
+impl Document {
+    /// A document with only an id and a text, as tests and library users build them.
+    pub fn new(id: impl Into<String>, text: impl Into<String>) -> Self {
+        let id = id.into();
+        Self {
+            source: id.clone(),
+            id,
+            text: text.into(),
+            title: None,
+            published: None,
+            publisher: None,
+            url: None,
+        }
+    }
+
+    pub fn with_published(mut self, date: NaiveDate) -> Self {
+        self.published = Some(date);
+        self
+    }
+}
+
+/// Why one input (a file, a line, a record) could not be read. The rest of the input goes on.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReadError {
+    /// `path` or `path:line`.
+    pub location: String,
+    pub message: String,
+}
+
+impl fmt::Display for ReadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.location, self.message)
+    }
+}
+
+impl std::error::Error for ReadError {}
+
+/// A warning that did not stop a document from being read (e.g. invalid UTF-8 replaced).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReadWarning {
+    pub location: String,
+    pub message: String,
+}
+
+/// Parses a publication date: `YYYY-MM-DD`, or the date part of an RFC 3339 timestamp.
+pub fn parse_date(value: &str) -> Option<NaiveDate> {
+    let value = value.trim();
+    let day = value.get(..10).unwrap_or(value);
+    NaiveDate::parse_from_str(day, "%Y-%m-%d").ok()
+}
+
+/// Checks that an id can name an article: non-empty, no control characters, no slash.
+pub fn validate_id(id: &str) -> Result<(), String> {
+    if id.trim().is_empty() {
+        return Err("the id is empty".into());
+    }
+    if id.len() > 200 {
+        return Err("the id is longer than 200 bytes".into());
+    }
+    if id.chars().any(|c| c.is_control() || c == '/' || c == '\\') {
+        return Err(format!("the id {id:?} has a slash or a control character"));
+    }
+    Ok(())
+}
+
+/// Decodes bytes as UTF-8, replacing invalid sequences; says where the first bad byte was.
+pub fn decode_text(bytes: Vec<u8>) -> (String, Option<usize>) {
+    match String::from_utf8(bytes) {
+        Ok(text) => (text, None),
+        Err(err) => {
+            let offset = err.utf8_error().valid_up_to();
+            (String::from_utf8_lossy(err.as_bytes()).into_owned(), Some(offset))
+        }
+    }
+}
+
+/// Text files with a NUL byte near the start are taken to be binary.
+pub fn looks_binary(bytes: &[u8]) -> bool {
+    bytes.iter().take(8192).any(|&b| b == 0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_accept_days_and_timestamps() {
+        assert_eq!(parse_date("2016-02-10"), NaiveDate::from_ymd_opt(2016, 2, 10));
+        assert_eq!(parse_date("2016-02-10T08:00:00Z"), NaiveDate::from_ymd_opt(2016, 2, 10));
+        assert_eq!(parse_date("10 Feb 2016"), None);
+    }
+
+    #[test]
+    fn ids_reject_slashes_and_blanks() {
+        assert!(validate_id("000_abc").is_ok());
+        assert!(validate_id(" ").is_err());
+        assert!(validate_id("a/b").is_err());
+    }
+
+    #[test]
+    fn invalid_utf8_is_replaced_and_located() {
+        let (text, bad) = decode_text(b"ab\xffcd".to_vec());
+        assert_eq!(text, "ab\u{fffd}cd");
+        assert_eq!(bad, Some(2));
+    }
+}

@@ -1,0 +1,363 @@
+//! Dates: finds time expressions and resolves them to the calendar against the article's
+//! publication date ("today", "on Friday", "Tuesday, January 26", "April 26 and 27").
+//!
+//! An article with no publication date gets its year from weekday agreement ("Wednesday,
+//! March 9" fits only some years) weighed by the years of the rest of the corpus; a date
+//! that nothing fixes (a bare "on Friday" with no publication date) is left unresolved.
+
+use super::{Annotated, Component};
+use crate::text::Span;
+use chrono::{Datelike, Days, NaiveDate, Weekday};
+use regex::Regex;
+use std::sync::LazyLock;
+
+pub struct Dates;
+
+/// A time expression and the calendar days it names.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DateMention {
+    pub span: Span,
+    pub expr: TimeExpr,
+    /// The days named, in order ("April 26 and 27" names two).
+    pub days: Vec<NaiveDate>,
+    pub sentence: usize,
+}
+
+/// What a time expression says before it is put on the calendar.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TimeExpr {
+    /// "today", "this morning" (0), "tomorrow" (1), "yesterday" (-1).
+    Relative(i64),
+    /// "on Friday", "next Wednesday", "last Monday" (direction -1).
+    Weekday { weekday: Weekday, direction: i8 },
+    /// "Tuesday, January 26", "15 December", "April 26 and 27", "the 21st".
+    Calendar {
+        weekday: Option<Weekday>,
+        month: Option<u32>,
+        days: Vec<u32>,
+        year: Option<i32>,
+    },
+}
+
+const MONTHS: &str = "January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec";
+const WEEKDAYS: &str = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday";
+
+static DAY_MONTH: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"\b(?:(?P<wd>{WEEKDAYS}),?\s+)?(?:the\s+)?(?P<days>\d{{1,2}}(?:st|nd|rd|th)?(?:\s*(?:,|and|&|-|–|to)\s*\d{{1,2}}(?:st|nd|rd|th)?)*)(?:\s+of)?\s+(?P<month>{MONTHS})\b(?:,?\s+(?P<year>\d{{4}}))?"
+    ))
+    .expect("valid regex")
+});
+
+static MONTH_DAY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"\b(?:(?P<wd>{WEEKDAYS}),?\s+)?(?P<month>{MONTHS})\s+(?P<days>\d{{1,2}}(?:st|nd|rd|th)?(?:\s*(?:,|and|&)\s*\d{{1,2}}(?:st|nd|rd|th)?\b)*)\b(?:,?\s+(?P<year>\d{{4}}))?"
+    ))
+    .expect("valid regex")
+});
+
+static WEEKDAY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r"\b(?:(?P<dir>next|last|this|on|from|until|till|by)\s+)?(?P<wd>{WEEKDAYS})\b")).expect("valid regex")
+});
+
+static RELATIVE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?i:(?P<w>today|tonight|tomorrow|yesterday|this morning|this afternoon|this evening))\b").expect("valid regex")
+});
+
+static ORDINAL_DAY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\bthe\s+(?P<days>\d{1,2}(?:st|nd|rd|th))\b").expect("valid regex")
+});
+
+fn month_number(name: &str) -> Option<u32> {
+    let prefix: String = name.chars().take(3).collect::<String>().to_lowercase();
+    let months = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+    months.iter().position(|m| *m == prefix).map(|i| i as u32 + 1)
+}
+
+fn weekday(name: &str) -> Option<Weekday> {
+    name.parse().ok()
+}
+
+fn day_numbers(s: &str) -> Vec<u32> {
+    let numbers: Vec<u32> = s
+        .split(|c: char| !c.is_ascii_digit())
+        .filter_map(|d| d.parse().ok())
+        .filter(|d| (1..=31).contains(d))
+        .collect();
+    // "6-8 June" or "6 to 8 June" is a range: every day in it.
+    if numbers.len() == 2 && (s.contains('-') || s.contains('–') || s.contains(" to ")) && numbers[0] < numbers[1] {
+        return (numbers[0]..=numbers[1]).collect();
+    }
+    numbers
+}
+
+impl Component for Dates {
+    fn name(&self) -> &'static str {
+        "dates"
+    }
+
+    fn run(&self, doc: &mut Annotated<'_>) {
+        let mut found: Vec<(Span, usize, TimeExpr)> = Vec::new();
+        for (s, sentence) in doc.layout.sentences.iter().enumerate() {
+            if doc.boilerplate[sentence.paragraph] {
+                continue;
+            }
+            let text = doc.slice(sentence.span);
+            let base = sentence.span.start;
+            let mut taken: Vec<Span> = Vec::new();
+            let mut push = |span: Span, expr: TimeExpr, taken: &mut Vec<Span>| {
+                if taken.iter().all(|t| !t.overlaps(span)) {
+                    taken.push(span);
+                    found.push((span, s, expr));
+                }
+            };
+            for re in [&*DAY_MONTH, &*MONTH_DAY] {
+                for c in re.captures_iter(text) {
+                    let Some(m) = c.get(0) else { continue };
+                    let days = c.name("days").map(|d| day_numbers(d.as_str())).unwrap_or_default();
+                    let month = c.name("month").and_then(|m| month_number(m.as_str()));
+                    if days.is_empty() || month.is_none() {
+                        continue;
+                    }
+                    // "May" is also a verb: "May 5" only when a day follows it directly.
+                    let expr = TimeExpr::Calendar {
+                        weekday: c.name("wd").and_then(|w| weekday(w.as_str())),
+                        month,
+                        days,
+                        year: c.name("year").and_then(|y| y.as_str().parse().ok()),
+                    };
+                    push(Span::new(base + m.start(), base + m.end()), expr, &mut taken);
+                }
+            }
+            for c in WEEKDAY.captures_iter(text) {
+                let (Some(m), Some(wd)) = (c.get(0), c.name("wd").and_then(|w| weekday(w.as_str()))) else {
+                    continue;
+                };
+                let direction = match c.name("dir").map(|d| d.as_str()) {
+                    Some("last") => -1,
+                    _ if past_context(text, m.start()) => -1,
+                    _ => 1,
+                };
+                let start = c.name("wd").map_or(m.start(), |w| w.start());
+                push(
+                    Span::new(base + start, base + m.end()),
+                    TimeExpr::Weekday { weekday: wd, direction },
+                    &mut taken,
+                );
+            }
+            for c in RELATIVE.captures_iter(text) {
+                let Some(m) = c.get(0) else { continue };
+                let offset = match m.as_str().to_lowercase().as_str() {
+                    "tomorrow" => 1,
+                    "yesterday" => -1,
+                    _ => 0,
+                };
+                push(Span::new(base + m.start(), base + m.end()), TimeExpr::Relative(offset), &mut taken);
+            }
+            for c in ORDINAL_DAY.captures_iter(text) {
+                let (Some(m), Some(d)) = (c.get(0), c.name("days")) else { continue };
+                let expr = TimeExpr::Calendar {
+                    weekday: None,
+                    month: None,
+                    days: day_numbers(d.as_str()),
+                    year: None,
+                };
+                push(Span::new(base + m.start(), base + m.end()), expr, &mut taken);
+            }
+        }
+        found.sort_by_key(|(span, _, _)| *span);
+        let year = article_year(doc.context.published, &doc.context.corpus_years, found.iter().map(|(_, _, e)| e));
+        doc.dates = found
+            .into_iter()
+            .filter_map(|(span, sentence, expr)| {
+                let days = resolve(&expr, doc.context.published, year);
+                (!days.is_empty()).then_some(DateMention { span, expr, days, sentence })
+            })
+            .collect();
+    }
+}
+
+/// Whether the words just before a weekday put it in the past ("began on Monday").
+fn past_context(sentence: &str, at: usize) -> bool {
+    let before = sentence[..at].to_lowercase();
+    let tail: String = before.chars().rev().take(40).collect::<String>().chars().rev().collect();
+    ["began ", "started ", "took place ", "was held ", "were held ", "walked out ", "struck ", "chanted ", "met "]
+        .iter()
+        .any(|w| tail.contains(w))
+        && !tail.contains("will ")
+}
+
+/// The year an undated article speaks of: the one in which its weekday-and-date
+/// expressions agree, nearest the corpus's years. `None` when the article has a date, or
+/// nothing fixes one.
+fn article_year<'a>(
+    published: Option<NaiveDate>,
+    corpus_years: &[i32],
+    exprs: impl Iterator<Item = &'a TimeExpr>,
+) -> Option<i32> {
+    if published.is_some() {
+        return None;
+    }
+    let mut candidates: Option<Vec<i32>> = None;
+    for expr in exprs {
+        let TimeExpr::Calendar { weekday: Some(wd), month: Some(m), days, year } = expr else { continue };
+        if let Some(y) = year {
+            return Some(*y);
+        }
+        let Some(&d) = days.first() else { continue };
+        let fits: Vec<i32> = (1990..=2040)
+            .filter(|&y| NaiveDate::from_ymd_opt(y, *m, d).is_some_and(|date| date.weekday() == *wd))
+            .collect();
+        candidates = Some(match candidates {
+            None => fits,
+            Some(c) => c.into_iter().filter(|y| fits.contains(y)).collect(),
+        });
+    }
+    let candidates = candidates?;
+    let centre = median(corpus_years)?;
+    candidates.into_iter().min_by_key(|y| ((y - centre).abs(), *y))
+}
+
+fn median(years: &[i32]) -> Option<i32> {
+    let mut sorted = years.to_vec();
+    sorted.sort_unstable();
+    sorted.get(sorted.len() / 2).copied()
+}
+
+/// Puts a time expression on the calendar.
+pub fn resolve(expr: &TimeExpr, published: Option<NaiveDate>, article_year: Option<i32>) -> Vec<NaiveDate> {
+    match expr {
+        TimeExpr::Relative(offset) => published
+            .and_then(|p| shift(p, *offset))
+            .into_iter()
+            .collect(),
+        TimeExpr::Weekday { weekday, direction } => {
+            let Some(p) = published else { return Vec::new() };
+            let mut day = p;
+            for _ in 0..7 {
+                day = match shift(day, i64::from(*direction)) {
+                    Some(d) => d,
+                    None => return Vec::new(),
+                };
+                if day.weekday() == *weekday {
+                    return vec![day];
+                }
+            }
+            Vec::new()
+        }
+        TimeExpr::Calendar { weekday, month, days, year } => {
+            let mut out = Vec::new();
+            for &d in days {
+                let date = match (month, year) {
+                    (Some(m), Some(y)) => NaiveDate::from_ymd_opt(*y, *m, d),
+                    (Some(m), None) => match (published, article_year) {
+                        (Some(p), _) => resolve_year(p, *m, d, *weekday),
+                        (None, Some(y)) => NaiveDate::from_ymd_opt(y, *m, d),
+                        (None, None) => None,
+                    },
+                    // "the 21st": the next such day from publication.
+                    (None, _) => published.and_then(|p| {
+                        (0..3).find_map(|k| {
+                            let first = p.with_day(1)?.checked_add_months(chrono::Months::new(k))?;
+                            let date = first.with_day(d)?;
+                            (date >= p).then_some(date)
+                        })
+                    }),
+                };
+                out.extend(date);
+            }
+            out
+        }
+    }
+}
+
+/// The year that puts month/day nearest the publication date (weekday agreement first).
+pub fn resolve_year(published: NaiveDate, month: u32, day: u32, weekday: Option<Weekday>) -> Option<NaiveDate> {
+    let y = published.year();
+    let candidates: Vec<NaiveDate> = [y - 1, y, y + 1]
+        .into_iter()
+        .filter_map(|y| NaiveDate::from_ymd_opt(y, month, day))
+        .collect();
+    let fitting: Vec<&NaiveDate> = candidates
+        .iter()
+        .filter(|d| weekday.is_none_or(|w| d.weekday() == w))
+        .collect();
+    let pool = if fitting.is_empty() { candidates.iter().collect() } else { fitting };
+    pool.into_iter()
+        .min_by_key(|d| {
+            let diff = (**d - published).num_days();
+            // Ties and near-ties favour the future: news announces more than it recalls.
+            if diff >= 0 { diff } else { -diff * 2 }
+        })
+        .copied()
+}
+
+fn shift(date: NaiveDate, days: i64) -> Option<NaiveDate> {
+    if days >= 0 {
+        date.checked_add_days(Days::new(days as u64))
+    } else {
+        date.checked_sub_days(Days::new(days.unsigned_abs()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::{Context, Gazetteer};
+
+    fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).expect("valid date")
+    }
+
+    fn dates(text: &str, published: Option<NaiveDate>, years: &[i32]) -> Vec<(String, Vec<NaiveDate>)> {
+        let gazetteer = Gazetteer::builtin();
+        let context = Context {
+            published,
+            corpus_years: years.to_vec(),
+            publisher: None,
+        };
+        let mut doc = Annotated::new(text, &context, &gazetteer);
+        Dates.run(&mut doc);
+        doc.dates.iter().map(|d| (doc.slice(d.span).to_owned(), d.days.clone())).collect()
+    }
+
+    #[test]
+    fn relative_days_and_weekdays_count_from_publication() {
+        // Published on a Wednesday.
+        let p = Some(day(2021, 3, 3));
+        let found = dates("The strike runs from 8am this morning until 8am on Friday. More tomorrow.", p, &[]);
+        assert_eq!(found[0], ("this morning".to_owned(), vec![day(2021, 3, 3)]));
+        assert_eq!(found[1], ("Friday".to_owned(), vec![day(2021, 3, 5)]));
+        assert_eq!(found[2], ("tomorrow".to_owned(), vec![day(2021, 3, 4)]));
+        let found = dates("Staff walk out next Wednesday; talks began on Monday.", p, &[]);
+        assert_eq!(found[0].1, vec![day(2021, 3, 10)]);
+        assert_eq!(found[1].1, vec![day(2021, 3, 1)]);
+    }
+
+    #[test]
+    fn calendar_dates_take_the_nearest_year() {
+        let p = Some(day(2019, 12, 20));
+        let found = dates("Strikes on Tuesday, January 7 and on 14 January, then March 3rd and 4th.", p, &[]);
+        assert_eq!(found[0].1, vec![day(2020, 1, 7)]);
+        assert_eq!(found[1].1, vec![day(2020, 1, 14)]);
+        assert_eq!(found[2].1, vec![day(2020, 3, 3), day(2020, 3, 4)]);
+    }
+
+    #[test]
+    fn an_undated_article_takes_the_year_its_weekdays_fit() {
+        // 2 March was a Thursday in 2017 and 2023 (and 2006); the corpus is from 2022-23.
+        let found = dates("Teachers strike on Thursday 2 March, and again on 16 March.", None, &[2022, 2023, 2023]);
+        assert_eq!(found[0].1, vec![day(2023, 3, 2)]);
+        assert_eq!(found[1].1, vec![day(2023, 3, 16)]);
+        // Nothing fixes a bare weekday without a publication date.
+        assert!(dates("They strike on Friday.", None, &[2023]).is_empty());
+    }
+
+    #[test]
+    fn ordinals_and_day_ranges() {
+        let p = Some(day(2022, 12, 16));
+        let found = dates("Crews walk out on the 21st and on 6-8 January.", p, &[]);
+        assert_eq!(found[0].1, vec![day(2022, 12, 21)]);
+        assert_eq!(found[1].1, vec![day(2023, 1, 6), day(2023, 1, 7), day(2023, 1, 8)]);
+    }
+}

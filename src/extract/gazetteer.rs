@@ -1,0 +1,171 @@
+//! General word lists: national organisations, places, given names and role words.
+//!
+//! The lists live in `data/` with their sources; they are compiled in so that the binary
+//! needs no files at run time. Nothing here is specific to one article.
+
+use super::{EntityKind, Gender, SubKind};
+use std::collections::{HashMap, HashSet};
+
+const ORGANISATIONS: &str = include_str!("../../data/organisations.tsv");
+const PLACES: &str = include_str!("../../data/places.tsv");
+const GIVEN_NAMES: &str = include_str!("../../data/given_names.tsv");
+const ROLES: &str = include_str!("../../data/roles.txt");
+
+/// A known entity: its kind, finer kind and canonical name.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Known {
+    pub kind: EntityKind,
+    pub sub: SubKind,
+    pub name: String,
+    pub aliases: Vec<String>,
+}
+
+#[derive(Debug, Default)]
+pub struct Gazetteer {
+    /// Lower-cased name or alias -> entry; the acronyms are kept case-sensitive in `acronyms`.
+    by_name: HashMap<String, usize>,
+    acronyms: HashMap<String, usize>,
+    entries: Vec<Known>,
+    given: HashMap<String, Option<Gender>>,
+    /// Role head words ("registrar", "secretary") and whole role phrases.
+    roles: HashSet<String>,
+}
+
+fn sub_kind(word: &str) -> Option<SubKind> {
+    Some(match word {
+        "union" => SubKind::Union,
+        "government" => SubKind::Government,
+        "party" => SubKind::Party,
+        "company" => SubKind::Company,
+        "country" => SubKind::Country,
+        "region" => SubKind::Region,
+        "town" => SubKind::Town,
+        "street" => SubKind::Street,
+        _ => return None,
+    })
+}
+
+fn data_lines(data: &str) -> impl Iterator<Item = &str> {
+    data.lines()
+        .map(str::trim_end)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
+impl Gazetteer {
+    /// The lists shipped in `data/`.
+    pub fn builtin() -> Self {
+        let mut g = Gazetteer::default();
+        for (data, kind) in [
+            (ORGANISATIONS, EntityKind::Organization),
+            (PLACES, EntityKind::Place),
+        ] {
+            for line in data_lines(data) {
+                let mut cols = line.split('\t');
+                let (Some(name), Some(aliases), Some(sub)) = (cols.next(), cols.next(), cols.next())
+                else {
+                    continue;
+                };
+                let Some(sub) = sub_kind(sub.trim()) else { continue };
+                let aliases: Vec<String> = aliases
+                    .split('|')
+                    .map(str::trim)
+                    .filter(|a| !a.is_empty())
+                    .map(str::to_owned)
+                    .collect();
+                g.add(Known {
+                    kind,
+                    sub,
+                    name: name.trim().to_owned(),
+                    aliases,
+                });
+            }
+        }
+        for line in data_lines(GIVEN_NAMES) {
+            if let Some((name, gender)) = line.split_once('\t') {
+                let gender = match gender.trim() {
+                    "f" => Some(Gender::Female),
+                    "m" => Some(Gender::Male),
+                    _ => None,
+                };
+                g.given.insert(name.to_owned(), gender);
+            }
+        }
+        g.roles = data_lines(ROLES).map(|l| l.trim().to_lowercase()).collect();
+        g
+    }
+
+    fn add(&mut self, known: Known) {
+        let index = self.entries.len();
+        for form in std::iter::once(&known.name).chain(&known.aliases) {
+            if is_acronym(form) {
+                self.acronyms.insert(form.clone(), index);
+            } else {
+                self.by_name.entry(form.to_lowercase()).or_insert(index);
+            }
+        }
+        self.entries.push(known);
+    }
+
+    /// Looks up a surface form: acronyms exactly ("BMA", not "bma"), names in any case.
+    pub fn lookup(&self, form: &str) -> Option<&Known> {
+        let form = form.strip_prefix("the ").or_else(|| form.strip_prefix("The ")).unwrap_or(form);
+        let index = if is_acronym(form) {
+            self.acronyms.get(form)
+        } else {
+            self.by_name.get(&form.to_lowercase())
+        };
+        index.map(|&i| &self.entries[i])
+    }
+
+    /// `Some(gender)` for a known given name (`Some(None)` when it is used for both).
+    pub fn given_name(&self, word: &str) -> Option<Option<Gender>> {
+        self.given.get(word).copied()
+    }
+
+    pub fn is_role_word(&self, word: &str) -> bool {
+        self.roles.contains(&word.to_lowercase())
+    }
+}
+
+/// "BMA", "DfE", "NHS": two to seven letters, mostly capitals.
+pub fn is_acronym(form: &str) -> bool {
+    let letters = form.chars().filter(|c| c.is_alphabetic()).count();
+    let upper = form.chars().filter(|c| c.is_uppercase()).count();
+    (2..=7).contains(&letters)
+        && form.chars().all(|c| c.is_alphanumeric() || c == '&')
+        && upper >= 2
+        && upper * 3 >= letters * 2
+        && form.chars().next().is_some_and(char::is_uppercase)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_bodies_by_name_and_acronym() {
+        let g = Gazetteer::builtin();
+        let bma = g.lookup("BMA").expect("BMA is listed");
+        assert_eq!(bma.name, "British Medical Association");
+        assert_eq!(bma.sub, SubKind::Union);
+        assert_eq!(g.lookup("the British Medical Association").map(|k| k.name.as_str()), Some("British Medical Association"));
+        assert!(g.lookup("bma").is_none(), "acronyms match in their own case");
+        assert_eq!(g.lookup("Bucks").map(|k| k.kind), Some(EntityKind::Place));
+    }
+
+    #[test]
+    fn knows_given_names_and_their_gender() {
+        let g = Gazetteer::builtin();
+        assert_eq!(g.given_name("Margaret"), Some(Some(Gender::Female)));
+        assert_eq!(g.given_name("Andrew"), Some(Some(Gender::Male)));
+        assert_eq!(g.given_name("Tuesday"), None);
+    }
+
+    #[test]
+    fn acronyms_are_short_and_capitalised() {
+        assert!(is_acronym("BMA"));
+        assert!(is_acronym("DfE"));
+        assert!(!is_acronym("Acas"));
+        assert!(!is_acronym("I"));
+    }
+}

@@ -1,0 +1,376 @@
+//! Extraction: from one article's text to entities, facts, strikes and quotations.
+//!
+//! A pipeline of components, each a [`Component`] that reads the layers earlier components
+//! wrote on an [`Annotated`] document and adds its own. Extraction is pure: text and
+//! [`Context`] in, [`Extraction`] out; no I/O, so it tests alone and runs in parallel.
+//! Every fact keeps the rule that made it and the span of text it rests on.
+
+mod dates;
+mod gazetteer;
+mod names;
+mod quotes;
+mod roles;
+mod strikes;
+
+pub use dates::{resolve_year, DateMention, TimeExpr};
+pub use gazetteer::Gazetteer;
+
+use crate::corpus::Document;
+use crate::text::{Layout, Span};
+use chrono::NaiveDate;
+use std::collections::BTreeSet;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum EntityKind {
+    Person,
+    Organization,
+    Hospital,
+    Place,
+}
+
+impl EntityKind {
+    pub fn slug(self) -> &'static str {
+        match self {
+            EntityKind::Person => "person",
+            EntityKind::Organization => "organization",
+            EntityKind::Hospital => "hospital",
+            EntityKind::Place => "place",
+        }
+    }
+}
+
+/// A finer kind an entity can have, from its cue words or the gazetteer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum SubKind {
+    Union,
+    Trust,
+    Party,
+    Council,
+    Government,
+    Newspaper,
+    School,
+    Company,
+    Street,
+    Town,
+    Region,
+    Country,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Gender {
+    Female,
+    Male,
+}
+
+/// Index of an entity in [`Extraction::entities`].
+pub type EntityId = usize;
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Entity {
+    pub kind: EntityKind,
+    pub sub: Option<SubKind>,
+    /// The fullest form seen ("Jeremy Hunt", "British Medical Association").
+    pub name: String,
+    /// Every other surface form ("Mr Hunt", "BMA").
+    pub aliases: BTreeSet<String>,
+    pub mentions: Vec<Span>,
+    pub gender: Option<Gender>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Property {
+    JobTitle,
+    WorksFor,
+    MemberOf,
+    HomeLocation,
+    Location,
+    ParentOrganization,
+    StartDate,
+    EndDate,
+    Organizer,
+}
+
+impl Property {
+    /// The schema.org local name.
+    pub fn local_name(self) -> &'static str {
+        match self {
+            Property::JobTitle => "jobTitle",
+            Property::WorksFor => "worksFor",
+            Property::MemberOf => "memberOf",
+            Property::HomeLocation => "homeLocation",
+            Property::Location => "location",
+            Property::ParentOrganization => "parentOrganization",
+            Property::StartDate => "startDate",
+            Property::EndDate => "endDate",
+            Property::Organizer => "organizer",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Subject {
+    Entity(EntityId),
+    Strike(usize),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Value {
+    Entity(EntityId),
+    Text(String),
+    Date(NaiveDate),
+}
+
+/// One statement, with the rule that made it and the text it rests on.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Fact {
+    pub subject: Subject,
+    pub property: Property,
+    pub object: Value,
+    pub rule: &'static str,
+    pub evidence: Span,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum StrikeStatus {
+    /// Announced for a day after publication.
+    Planned,
+    /// Under way on the day of publication.
+    Happening,
+    /// Over by the day of publication.
+    Past,
+    /// Called off.
+    Cancelled,
+}
+
+/// One industrial action, identified by its start date.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Strike {
+    pub start: NaiveDate,
+    pub end: Option<NaiveDate>,
+    pub status: Option<StrikeStatus>,
+    pub mentions: Vec<Span>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Quote {
+    /// The quoted words, without the quotation marks.
+    pub text: String,
+    pub span: Span,
+    pub speaker: Option<EntityId>,
+    pub rule: &'static str,
+}
+
+/// What extraction found in one article.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Extraction {
+    pub entities: Vec<Entity>,
+    pub facts: Vec<Fact>,
+    pub strikes: Vec<Strike>,
+    pub quotes: Vec<Quote>,
+}
+
+/// What extraction may know beyond the text itself.
+#[derive(Debug, Clone, Default)]
+pub struct Context {
+    pub published: Option<NaiveDate>,
+    /// Publication years of the other articles in the corpus, for articles without a date.
+    pub corpus_years: Vec<i32>,
+    /// The publisher's name, so that its banner is not read as a fact.
+    pub publisher: Option<String>,
+}
+
+impl Context {
+    pub fn for_document(doc: &Document) -> Self {
+        Self {
+            published: doc.published,
+            corpus_years: Vec::new(),
+            publisher: doc.publisher.clone(),
+        }
+    }
+}
+
+/// A document as it passes through the pipeline: its text, layout and the layers found so far.
+pub struct Annotated<'a> {
+    pub text: &'a str,
+    pub layout: Layout,
+    pub context: &'a Context,
+    pub gazetteer: &'a Gazetteer,
+    /// Paragraphs that are site furniture ("More on ...", "Get in touch ..."), not reporting.
+    pub boilerplate: Vec<bool>,
+    pub extraction: Extraction,
+    /// Each entity mention, in text order: (span, entity).
+    pub mentions: Vec<(Span, EntityId)>,
+    pub dates: Vec<DateMention>,
+    /// Speakers of reported speech in text order (span of the speech verb, speaker), for
+    /// "she added" and "a spokesman said".
+    pub speakers: Vec<(Span, EntityId)>,
+}
+
+impl<'a> Annotated<'a> {
+    pub fn new(text: &'a str, context: &'a Context, gazetteer: &'a Gazetteer) -> Self {
+        let layout = Layout::new(text);
+        let boilerplate = layout
+            .paragraphs
+            .iter()
+            .map(|p| is_boilerplate(&text[p.start..p.end], context.publisher.as_deref()))
+            .collect();
+        Self {
+            text,
+            layout,
+            context,
+            gazetteer,
+            boilerplate,
+            extraction: Extraction::default(),
+            mentions: Vec::new(),
+            dates: Vec::new(),
+            speakers: Vec::new(),
+        }
+    }
+
+    pub fn slice(&self, span: Span) -> &'a str {
+        &self.text[span.start..span.end]
+    }
+
+    pub fn token_text(&self, index: usize) -> &'a str {
+        self.slice(self.layout.tokens[index].span)
+    }
+
+    pub fn is_boilerplate_at(&self, offset: usize) -> bool {
+        self.layout
+            .paragraph_at(offset)
+            .is_some_and(|p| self.boilerplate[p])
+    }
+
+    /// The entity mentioned at exactly this span, if any.
+    pub fn entity_at(&self, span: Span) -> Option<EntityId> {
+        self.mentions.iter().find(|(s, _)| *s == span).map(|&(_, e)| e)
+    }
+
+    /// Mentions that lie inside `span`, in text order.
+    pub fn mentions_in(&self, span: Span) -> impl Iterator<Item = (Span, EntityId)> + '_ {
+        self.mentions.iter().copied().filter(move |(s, _)| span.contains(*s))
+    }
+
+    pub fn entity(&self, id: EntityId) -> &Entity {
+        &self.extraction.entities[id]
+    }
+
+    pub fn add_fact(&mut self, subject: Subject, property: Property, object: Value, rule: &'static str, evidence: Span) {
+        let exists = self
+            .extraction
+            .facts
+            .iter()
+            .any(|f| f.subject == subject && f.property == property && f.object == object);
+        if !exists {
+            self.extraction.facts.push(Fact {
+                subject,
+                property,
+                object,
+                rule,
+                evidence,
+            });
+        }
+    }
+}
+
+/// A line that belongs to the site, not the story.
+fn is_boilerplate(line: &str, publisher: Option<&str>) -> bool {
+    let lower = line.to_lowercase();
+    let short = line.split_whitespace().count() <= 8;
+    (short && lower.starts_with("more on "))
+        || lower.contains("get in touch")
+        || (lower.starts_with("- ") && lower.contains('@'))
+        || (lower.contains('@') && lower.contains("email"))
+        || publisher.is_some_and(|p| short && lower.starts_with(&p.to_lowercase()))
+}
+
+/// One step of the pipeline.
+pub trait Component: Sync {
+    /// A short name, used in provenance and `explain`.
+    fn name(&self) -> &'static str;
+    fn run(&self, doc: &mut Annotated<'_>);
+}
+
+/// The pipeline in the order the components depend on one another.
+pub fn pipeline() -> Vec<Box<dyn Component>> {
+    vec![
+        Box::new(names::Names),
+        Box::new(dates::Dates),
+        Box::new(roles::Roles),
+        Box::new(quotes::Quotes),
+        Box::new(strikes::Strikes),
+    ]
+}
+
+/// Runs the whole pipeline over one document.
+pub fn extract(text: &str, context: &Context, gazetteer: &Gazetteer) -> Extraction {
+    annotate(text, context, gazetteer).extraction
+}
+
+/// Runs the pipeline and returns the annotated document, for `explain` and tests.
+pub fn annotate<'a>(text: &'a str, context: &'a Context, gazetteer: &'a Gazetteer) -> Annotated<'a> {
+    let mut doc = Annotated::new(text, context, gazetteer);
+    for component in pipeline() {
+        component.run(&mut doc);
+    }
+    doc
+}
+
+/// A plain-text account of an annotated article: each sentence, then what was found in it.
+pub fn explain(doc: &Annotated<'_>) -> String {
+    use std::fmt::Write as _;
+    let ex = &doc.extraction;
+    let mut out = String::new();
+    let entity_label = |id: EntityId| {
+        let e = &ex.entities[id];
+        format!("{} [{}]", e.name, e.kind.slug())
+    };
+    let subject_label = |s: &Subject| match s {
+        Subject::Entity(e) => entity_label(*e),
+        Subject::Strike(i) => format!("strike {}", ex.strikes[*i].start),
+    };
+    let value_label = |v: &Value| match v {
+        Value::Entity(e) => entity_label(*e),
+        Value::Text(t) => format!("{t:?}"),
+        Value::Date(d) => d.to_string(),
+    };
+    for (i, sentence) in doc.layout.sentences.iter().enumerate() {
+        let span = sentence.span;
+        let _ = writeln!(out, "[{i}] {}", doc.slice(span));
+        if doc.boilerplate[sentence.paragraph] {
+            let _ = writeln!(out, "    (site boilerplate: skipped)");
+            continue;
+        }
+        for (s, id) in doc.mentions_in(span) {
+            let _ = writeln!(out, "    mention  {:?} -> {}", doc.slice(s), entity_label(id));
+        }
+        for d in doc.dates.iter().filter(|d| d.sentence == i) {
+            let days: Vec<String> = d.days.iter().map(|d| d.to_string()).collect();
+            let _ = writeln!(out, "    date     {:?} -> {}", doc.slice(d.span), days.join(", "));
+        }
+        for f in ex.facts.iter().filter(|f| span.contains(f.evidence) || f.evidence.contains(span) && f.evidence.start == span.start) {
+            let _ = writeln!(
+                out,
+                "    fact     {} {} {}   (rule: {})",
+                subject_label(&f.subject),
+                f.property.local_name(),
+                value_label(&f.object),
+                f.rule
+            );
+        }
+        for q in ex.quotes.iter().filter(|q| span.overlaps(q.span) && q.span.start >= span.start) {
+            let who = q.speaker.map_or("nobody (not attributed)".to_owned(), entity_label);
+            let mut words: String = q.text.chars().take(50).collect();
+            if q.text.chars().count() > 50 {
+                words.push('…');
+            }
+            let _ = writeln!(out, "    quote    {words:?} by {who}   (rule: {})", q.rule);
+        }
+    }
+    let _ = writeln!(out, "\nstrikes:");
+    for s in &ex.strikes {
+        let end = s.end.map(|e| format!(" to {e}")).unwrap_or_default();
+        let _ = writeln!(out, "  {}{end} ({:?})", s.start, s.status);
+    }
+    out
+}

@@ -1,0 +1,851 @@
+//! Names: finds people, organisations, hospitals and places, and groups the mentions of one
+//! entity inside the article ("Miss Wood" is "Ruth Wood", "BMA" is "British Medical
+//! Association", "the trust" is the trust last named).
+//!
+//! Signals, in order of trust: the gazetteer, cue words at the end of a capitalised span
+//! ("Hospital", "NHS Trust", "Road"), titles ("Dr", "Mrs"), given names, acronyms defined in
+//! brackets, and the words around a span ("from X", "X, 34, a nurse").
+
+use super::gazetteer::is_acronym;
+use super::{Annotated, Component, Entity, EntityId, EntityKind, Gender, SubKind};
+use crate::resolve::name_key;
+use crate::text::{Span, TokenKind};
+use std::collections::{BTreeSet, HashSet};
+
+pub struct Names;
+
+/// Titles before a person's name, and the gender they tell (if any).
+pub(crate) const TITLES: &[(&str, Option<Gender>)] = &[
+    ("Dr", None),
+    ("Mr", Some(Gender::Male)),
+    ("Mrs", Some(Gender::Female)),
+    ("Miss", Some(Gender::Female)),
+    ("Ms", Some(Gender::Female)),
+    ("Mx", None),
+    ("Prof", None),
+    ("Professor", None),
+    ("Sir", Some(Gender::Male)),
+    ("Dame", Some(Gender::Female)),
+    ("Lord", Some(Gender::Male)),
+    ("Lady", Some(Gender::Female)),
+    ("Cllr", None),
+    ("Councillor", None),
+    ("Rev", None),
+];
+
+pub(crate) fn title_gender(word: &str) -> Option<Option<Gender>> {
+    TITLES.iter().find(|(t, _)| *t == word).map(|&(_, g)| g)
+}
+
+/// Last words that make a span a hospital.
+const HOSPITAL_CUES: &[&str] = &["Hospital", "Infirmary", "Hospice", "Clinic"];
+
+/// Last words that make a span an organisation, with the finer kind they tell.
+const ORG_CUES: &[(&str, Option<SubKind>)] = &[
+    ("Trust", Some(SubKind::Trust)),
+    ("Board", None),
+    ("Association", None),
+    ("Council", Some(SubKind::Council)),
+    ("Union", Some(SubKind::Union)),
+    ("Party", Some(SubKind::Party)),
+    ("Employers", None),
+    ("Providers", None),
+    ("Service", None),
+    ("Services", None),
+    ("College", None),
+    ("Authority", None),
+    ("Agency", None),
+    ("Commission", None),
+    ("Office", Some(SubKind::Government)),
+    ("Committee", None),
+    ("Confederation", None),
+    ("Federation", None),
+    ("Society", None),
+    ("Institute", None),
+    ("Group", None),
+    ("Company", Some(SubKind::Company)),
+    ("Ltd", Some(SubKind::Company)),
+    ("plc", Some(SubKind::Company)),
+    ("Rail", Some(SubKind::Company)),
+    ("Railway", Some(SubKind::Company)),
+    ("Railways", Some(SubKind::Company)),
+    ("Trains", Some(SubKind::Company)),
+    ("Express", Some(SubKind::Company)),
+    ("Airways", Some(SubKind::Company)),
+    ("Buses", Some(SubKind::Company)),
+    ("School", Some(SubKind::School)),
+    ("Academy", Some(SubKind::School)),
+    ("University", None),
+    ("Online", Some(SubKind::Newspaper)),
+    ("Times", Some(SubKind::Newspaper)),
+    ("Post", Some(SubKind::Newspaper)),
+    ("Courier", Some(SubKind::Newspaper)),
+    ("Herald", Some(SubKind::Newspaper)),
+    ("Chronicle", Some(SubKind::Newspaper)),
+    ("Gazette", Some(SubKind::Newspaper)),
+    ("Echo", Some(SubKind::Newspaper)),
+    ("Press", Some(SubKind::Newspaper)),
+    ("Bulletin", Some(SubKind::Newspaper)),
+    ("Mirror", Some(SubKind::Newspaper)),
+    ("Guardian", Some(SubKind::Newspaper)),
+    ("NHS", Some(SubKind::Trust)),
+];
+
+/// First words that make a span an organisation ("Department of Health").
+const ORG_HEADS: &[&str] = &["Department", "Ministry", "University", "Royal College", "Bank"];
+
+/// Last words that make a span a street or square.
+const STREET_CUES: &[&str] = &[
+    "Road", "Street", "Lane", "Avenue", "Square", "Way", "Drive", "Crescent", "Terrace", "Gardens",
+    "Parade", "Boulevard", "Row", "Close",
+];
+
+/// Capitalised words that are not names: days, months, sentence openers of news English.
+const NOT_NAMES: &[&str] = &[
+    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January",
+    "February", "March", "April", "May", "June", "July", "August", "September", "October",
+    "November", "December", "The", "A", "An", "This", "That", "These", "Those", "It", "Its",
+    "He", "She", "They", "We", "I", "You", "His", "Her", "Their", "Our", "My", "Your", "But",
+    "And", "Or", "If", "When", "While", "Where", "What", "Who", "Why", "How", "As", "At", "In",
+    "On", "Of", "For", "From", "To", "By", "With", "Without", "After", "Before", "Since",
+    "Until", "During", "Over", "Under", "About", "Around", "Across", "Between", "Some", "Many",
+    "Most", "All", "Any", "Each", "Every", "Both", "Only", "Also", "However", "Meanwhile",
+    "Yes", "No", "Not", "Please", "Speaking", "According", "Later", "Earlier", "Today",
+    "Tomorrow", "Yesterday", "Government", "Christmas", "Easter", "Year", "Members", "Mother",
+    "Father", "Mum", "Dad", "Anyone", "Everyone", "Nobody", "Somebody", "There", "Here", "Then",
+    "Now", "So", "Unfortunately", "Thousands", "Hundreds", "Dozens", "Half", "One", "Two",
+    "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten", "First", "Second", "Third",
+    "Fourth", "Fifth", "Last", "Next", "Formal", "Non", "More", "Less", "Such", "Other",
+    "Another", "Several", "Even", "Just", "Still", "Again", "Once", "Already", "Whose", "Our",
+    "Have", "Has", "Had", "Do", "Does", "Did", "Is", "Are", "Was", "Were", "Will", "Would",
+    "Can", "Could", "Should", "May", "Might", "Must", "Shall", "Let", "Get", "Read", "See",
+    "Watch", "Follow", "Share", "Sign", "Click", "Email", "Picture", "Photo", "Image", "Video",
+];
+
+/// Acronyms that name things other than organisations.
+const COMMON_ACRONYMS: &[&str] = &[
+    "A&E", "GP", "GPs", "ICU", "CPR", "EIA", "TV", "PM", "MP", "MPs", "MEP", "CEO", "AM", "PM",
+    "BST", "GMT", "UK", "EU", "US", "USA", "OK", "ID", "IT", "HR", "PR", "PPE", "COVID", "NI",
+    "VAT", "GDP", "RPI", "CPI", "MRI", "CT", "ITU", "HDU", "OBE", "MBE", "CBE", "QC", "KC",
+    "BBC", "ITV", "A", "I",
+];
+
+/// Organisation kinds a definite description refers back to: "the trust", "the union".
+pub(crate) const DEFINITE_NOUNS: &[&str] = &[
+    "trust", "union", "college", "party", "council", "infirmary", "hospital", "department",
+    "company", "association", "board", "school", "government", "service", "operator",
+];
+
+const JOINERS: &[&str] = &["of", "and", "for", "&", "upon", "on", "the", "de", "van", "von", "du", "la"];
+
+#[derive(Debug, Clone)]
+struct Found {
+    /// The span in the text (without a leading "the" or trailing "'s").
+    span: Span,
+    kind: EntityKind,
+    sub: Option<SubKind>,
+    /// The name as it should be written (may add a cue: "Stoke Mandeville Hospital").
+    form: String,
+    gender: Option<Gender>,
+    /// True when the form is only a short reference (a surname, an acronym) to be matched.
+    short: bool,
+    /// True when nothing classified the span: kept only if it is a short form of an
+    /// organisation or hospital named in full ("St James's").
+    unknown: bool,
+}
+
+/// One word unit: a token, or hyphen-joined capitalised tokens ("Adeyemi-Clarke").
+#[derive(Debug, Clone, Copy)]
+struct Unit {
+    span: Span,
+    first: usize,
+    last: usize,
+}
+
+fn strip_possessive(s: &str) -> &str {
+    s.strip_suffix("'s")
+        .or_else(|| s.strip_suffix("’s"))
+        .or_else(|| s.strip_suffix('\''))
+        .or_else(|| s.strip_suffix('’'))
+        .unwrap_or(s)
+}
+
+fn is_capitalised(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
+}
+
+impl Component for Names {
+    fn name(&self) -> &'static str {
+        "names"
+    }
+
+    fn run(&self, doc: &mut Annotated<'_>) {
+        let lower_words = lower_case_words(doc);
+        let mut found = Vec::new();
+        let mut definitions = Vec::new();
+        for s in 0..doc.layout.sentences.len() {
+            let sentence = &doc.layout.sentences[s];
+            if doc.boilerplate[sentence.paragraph] {
+                continue;
+            }
+            let units = units(doc, sentence.tokens.clone());
+            scan_sentence(doc, &units, &lower_words, &mut found, &mut definitions);
+        }
+        group(doc, found, &definitions);
+    }
+}
+
+/// Words seen in lower case anywhere in the text: a capitalised one at a sentence start
+/// that also appears in lower case is an ordinary word, not a name.
+fn lower_case_words(doc: &Annotated<'_>) -> HashSet<String> {
+    doc.layout
+        .tokens
+        .iter()
+        .map(|t| doc.slice(t.span))
+        .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
+        .map(str::to_owned)
+        .collect()
+}
+
+fn units(doc: &Annotated<'_>, tokens: std::ops::Range<usize>) -> Vec<Unit> {
+    let toks = &doc.layout.tokens;
+    let mut out: Vec<Unit> = Vec::new();
+    let mut i = tokens.start;
+    while i < tokens.end {
+        let mut unit = Unit { span: toks[i].span, first: i, last: i };
+        // Hyphen-joined capitalised words are one name word.
+        while unit.last + 2 < tokens.end
+            && doc.slice(toks[unit.last + 1].span) == "-"
+            && toks[unit.last + 1].span.start == unit.span.end
+            && toks[unit.last + 2].span.start == toks[unit.last + 1].span.end
+            && is_capitalised(doc.slice(unit.span))
+            && is_capitalised(doc.slice(toks[unit.last + 2].span))
+        {
+            unit.last += 2;
+            unit.span.end = toks[unit.last].span.end;
+        }
+        i = unit.last + 1;
+        out.push(unit);
+    }
+    out
+}
+
+fn unit_text<'a>(doc: &Annotated<'a>, u: &Unit) -> &'a str {
+    doc.slice(u.span)
+}
+
+/// Whether a unit can be part of a name.
+fn is_name_word(word: &str) -> bool {
+    let w = strip_possessive(word);
+    (is_capitalised(w) && w.chars().any(char::is_alphabetic)) || w == "&"
+}
+
+fn scan_sentence(
+    doc: &Annotated<'_>,
+    units: &[Unit],
+    lower_words: &HashSet<String>,
+    found: &mut Vec<Found>,
+    definitions: &mut Vec<(String, String)>,
+) {
+    let text_of = |i: usize| unit_text(doc, &units[i]);
+    let mut i = 0;
+    // The index of the first word of the sentence proper (after an opening quote).
+    let first_word = units
+        .iter()
+        .position(|u| doc.layout.tokens[u.first].kind != TokenKind::Punct)
+        .unwrap_or(0);
+    while i < units.len() {
+        if !is_name_word(text_of(i)) || text_of(i) == "&" {
+            i += 1;
+            continue;
+        }
+        // Grow a run of name words, allowing joiners between them.
+        let start = i;
+        let mut end = i + 1; // exclusive
+        loop {
+            if end < units.len() && is_name_word(text_of(end)) && !ends_with_possessive(text_of(end - 1)) {
+                end += 1;
+                continue;
+            }
+            if end + 1 < units.len()
+                && JOINERS.contains(&text_of(end))
+                && is_name_word(text_of(end + 1))
+                && !ends_with_possessive(text_of(end - 1))
+            {
+                // "the" only after "of" or "and" ("Yorkshire and the Humber").
+                if text_of(end) == "the" {
+                    end += 1;
+                    continue;
+                }
+                end += 2;
+                continue;
+            }
+            break;
+        }
+        let mut run: Vec<usize> = (start..end).collect();
+        // A sentence opener that is an ordinary word is not part of the name.
+        while let Some(&f) = run.first() {
+            let w = strip_possessive(text_of(f));
+            let opener = f == first_word || f == 0;
+            if NOT_NAMES.contains(&w)
+                || (opener && lower_words.contains(&w.to_lowercase()) && title_gender(w).is_none())
+                || JOINERS.contains(&w)
+            {
+                run.remove(0);
+            } else {
+                break;
+            }
+        }
+        while run.last().is_some_and(|&l| JOINERS.contains(&text_of(l))) {
+            run.pop();
+        }
+        if !run.is_empty() {
+            let after = end;
+            split_and_classify(doc, units, &run, after, found, definitions);
+        }
+        i = end;
+    }
+}
+
+fn ends_with_possessive(word: &str) -> bool {
+    word.ends_with("'s") || word.ends_with("’s")
+}
+
+/// Splits a run of name words at joiners that separate names, and classifies each part.
+fn split_and_classify(
+    doc: &Annotated<'_>,
+    units: &[Unit],
+    run: &[usize],
+    after: usize,
+    found: &mut Vec<Found>,
+    definitions: &mut Vec<(String, String)>,
+) {
+    let words: Vec<&str> = run.iter().map(|&i| unit_text(doc, &units[i])).collect();
+    let joined = words.join(" ");
+    // The whole run first: the gazetteer knows "Yorkshire and the Humber".
+    if doc.gazetteer.lookup(strip_possessive(&joined)).is_some() || has_cue(&words) {
+        let split_at_and = words.iter().position(|w| *w == "and" || *w == "&");
+        // "A and B NHS Trust" is one trust; "NHS Employers and the Department of Health"
+        // (with "the") was already split by the run builder.
+        if split_at_and.is_none() || has_cue(&words) || doc.gazetteer.lookup(&joined).is_some() {
+            classify(doc, units, run, after, found, definitions);
+            return;
+        }
+    }
+    // Otherwise split at "and", "of" and "for" unless they hold an organisation together.
+    let mut parts: Vec<Vec<usize>> = vec![Vec::new()];
+    for (k, &i) in run.iter().enumerate() {
+        let w = words[k];
+        if (w == "and" || w == "&" || w == "of" || w == "for" || w == "on" || w == "upon" || w == "the")
+            && !holds_together(&words, k)
+        {
+            parts.push(Vec::new());
+        } else if let Some(p) = parts.last_mut() {
+            p.push(i);
+        }
+    }
+    let n = parts.len();
+    for (k, part) in parts.into_iter().enumerate() {
+        if part.is_empty() {
+            continue;
+        }
+        // "both Maidstone and Tunbridge Wells hospitals": each part is a hospital.
+        let next = if k + 1 == n { after } else { part[part.len() - 1] + 1 };
+        classify(doc, units, &part, next, found, definitions);
+    }
+}
+
+fn has_cue(words: &[&str]) -> bool {
+    let last = words.last().map(|w| strip_possessive(w)).unwrap_or("");
+    HOSPITAL_CUES.contains(&last)
+        || ORG_CUES.iter().any(|(c, _)| *c == last)
+        || STREET_CUES.contains(&last)
+        || ORG_HEADS.iter().any(|h| words.join(" ").starts_with(h))
+}
+
+/// Whether the joiner at `k` is inside one organisation's name ("Department of Health",
+/// "Kent and Canterbury Hospital", "Thornleigh and Millbrook NHS Trust").
+fn holds_together(words: &[&str], k: usize) -> bool {
+    let w = words[k];
+    let head = &words[..k];
+    let tail = &words[k + 1..];
+    match w {
+        "of" | "for" | "the" | "on" | "upon" => {
+            head.first().is_some_and(|h| ORG_HEADS.iter().any(|o| o.starts_with(h)))
+                || head.last().is_some_and(|h| {
+                    ORG_CUES.iter().any(|(c, _)| c == h) || ["Royal College", "Secretary", "Isle", "Bank"].contains(h)
+                })
+                || has_cue(tail) && !HOSPITAL_CUES.contains(&tail.last().copied().unwrap_or(""))
+        }
+        // "A and B Hospital" is one hospital; "A and B hospitals" (lower case) were split.
+        "and" | "&" => has_cue(tail) || has_cue(words),
+        _ => false,
+    }
+}
+
+fn classify(
+    doc: &Annotated<'_>,
+    units: &[Unit],
+    run: &[usize],
+    after: usize,
+    found: &mut Vec<Found>,
+    definitions: &mut Vec<(String, String)>,
+) {
+    let Some((&first, &last)) = run.first().zip(run.last()) else { return };
+    let mut words: Vec<&str> = run.iter().map(|&i| unit_text(doc, &units[i])).collect();
+    let last_word = strip_possessive(words[words.len() - 1]);
+    let possessive = words[words.len() - 1] != last_word;
+    let n = words.len();
+    words[n - 1] = last_word;
+    let span = Span::new(units[first].span.start, units[last].span.start + last_word.len());
+    let form = words.join(" ");
+    let next_word = units.get(after).map(|u| unit_text(doc, u)).unwrap_or("");
+    let prev_word = first.checked_sub(1).map(|p| unit_text(doc, &units[p])).unwrap_or("");
+    let prev2 = first.checked_sub(2).map(|p| unit_text(doc, &units[p])).unwrap_or("");
+    let push = |found: &mut Vec<Found>, kind, sub, form: String, gender, short| {
+        found.push(Found { span, kind, sub, form, gender, short, unknown: false });
+    };
+
+    // An acronym defined in brackets right after: "British Medical Association (BMA)".
+    if next_word == "(" {
+        if let Some(acr) = units.get(after + 1).map(|u| unit_text(doc, u)) {
+            if is_acronym(acr) && units.get(after + 2).is_some_and(|u| unit_text(doc, u) == ")") {
+                definitions.push((form.clone(), acr.to_owned()));
+            }
+        }
+    }
+
+    // A capitalised role before a name: "Health Secretary Jane Roe" is a role and a person.
+    if let Some(k) = (1..n).find(|&k| {
+        (title_gender(words[k]).is_some() || doc.gazetteer.given_name(words[k]).is_some())
+            && words[..k].iter().any(|w| doc.gazetteer.is_role_word(w))
+    }) {
+        classify(doc, units, &run[k..], after, found, definitions);
+        return;
+    }
+
+    // Titles: a person.
+    if let Some(gender) = title_gender(words[0]) {
+        let rest: Vec<&str> = words[1..].iter().copied().filter(|w| *w != ".").collect();
+        if !rest.is_empty() && rest.iter().all(|w| is_capitalised(w)) {
+            let gender = gender.or_else(|| doc.gazetteer.given_name(rest[0]).flatten().filter(|_| rest.len() > 1));
+            push(found, EntityKind::Person, None, form, gender, rest.len() == 1);
+        }
+        return;
+    }
+
+    // The gazetteer, for the whole span.
+    if let Some(known) = doc.gazetteer.lookup(&form) {
+        push(found, known.kind, Some(known.sub), known.name.clone(), None, false);
+        return;
+    }
+
+    // Cue words.
+    if HOSPITAL_CUES.contains(&last_word) && n > 1 {
+        push(found, EntityKind::Hospital, None, form, None, false);
+        return;
+    }
+    if let Some((_, sub)) = ORG_CUES.iter().find(|(c, _)| *c == last_word) {
+        if n > 1 || last_word == "NHS" {
+            // "Brighton Labour Party": a local branch of a known body is that body.
+            for k in 1..n {
+                let Some(known) = doc.gazetteer.lookup(&words[k..].join(" ")) else { continue };
+                if known.kind != EntityKind::Organization {
+                    continue;
+                }
+                if let Some(place) = doc.gazetteer.lookup(&words[..k].join(" ")) {
+                    if place.kind == EntityKind::Place {
+                        let end = units[run[k - 1]].span.end;
+                        push(found, EntityKind::Place, Some(place.sub), place.name.clone(), None, false);
+                        if let Some(last) = found.last_mut() {
+                            last.span = Span::new(span.start, end);
+                        }
+                    }
+                }
+                push(found, known.kind, Some(known.sub), known.name.clone(), None, false);
+                return;
+            }
+            if n == 1 {
+                return;
+            }
+            push(found, EntityKind::Organization, *sub, form, None, false);
+            return;
+        }
+    }
+    if ORG_HEADS.iter().any(|h| form.starts_with(h)) && n > 2 {
+        let sub = if form.starts_with("Department") || form.starts_with("Ministry") {
+            Some(SubKind::Government)
+        } else {
+            None
+        };
+        push(found, EntityKind::Organization, sub, form, None, false);
+        return;
+    }
+    if STREET_CUES.contains(&last_word) && n > 1 {
+        push(found, EntityKind::Place, Some(SubKind::Street), form, None, false);
+        return;
+    }
+    // A lower-case cue after the name: "Stoke Mandeville hospital", "Thornleigh and
+    // Millbrook hospitals".
+    let next_lower = next_word.to_lowercase();
+    if next_word.chars().next().is_some_and(char::is_lowercase) {
+        if next_lower == "hospital" || next_lower == "hospitals" || next_lower == "infirmary" {
+            if doc.gazetteer.lookup(&form).is_none() || n > 1 || prev_word == "and" || prev2 == "both" || prev_word == "both" {
+                push(found, EntityKind::Hospital, None, format!("{form} Hospital"), None, false);
+                return;
+            }
+        }
+        if next_lower == "council" {
+            push(found, EntityKind::Organization, Some(SubKind::Council), format!("{form} Council"), None, false);
+            return;
+        }
+    }
+
+    // A prefix of a known place plus more words is often that place's thing; leave it.
+    // Acronyms: organisations unless common.
+    if n == 1 && is_acronym(&form) {
+        if !COMMON_ACRONYMS.contains(&form.as_str()) && !form.chars().any(|c| c.is_ascii_digit()) {
+            push(found, EntityKind::Organization, None, form, None, true);
+        }
+        return;
+    }
+
+    // People: a given name and a surname.
+    if (2..=4).contains(&n) && words.iter().all(|w| is_capitalised(w) && !w.contains('&')) {
+        let given = doc.gazetteer.given_name(words[0]).or_else(|| {
+            words[0].split('-').next().and_then(|g| doc.gazetteer.given_name(g))
+        });
+        let all_known_places = words.iter().all(|w| doc.gazetteer.lookup(w).is_some());
+        if given.is_some() && !all_known_places && doc.gazetteer.lookup(words[n - 1]).is_none_or(|k| k.kind != EntityKind::Organization) {
+            push(found, EntityKind::Person, None, form, given.flatten(), false);
+            return;
+        }
+        // No known given name: a person if the words around say so ("X, 34," "X, a nurse").
+        if person_context(doc, units, after, first) {
+            push(found, EntityKind::Person, None, form, None, false);
+            return;
+        }
+    }
+
+    // A single unknown capitalised word after "from" or "in" is a place; one that matches
+    // a person already named is that person (resolved in `group`).
+    if n == 1 {
+        if ["from", "in", "across", "near", "around", "outside"].contains(&prev_word)
+            && !possessive
+            && !doc.gazetteer.is_role_word(&form)
+        {
+            push(found, EntityKind::Place, None, form, None, false);
+            return;
+        }
+        push(found, EntityKind::Person, None, form, None, true);
+        return;
+    }
+    push(found, EntityKind::Organization, None, form, None, true);
+    if let Some(last) = found.last_mut() {
+        last.unknown = true;
+    }
+}
+
+/// "X, 34, ...", "X, a nurse ...", "said X", "X said": the words around make X a person.
+fn person_context(doc: &Annotated<'_>, units: &[Unit], after: usize, first: usize) -> bool {
+    let word = |i: usize| units.get(i).map(|u| unit_text(doc, u)).unwrap_or("");
+    let next = word(after);
+    let next2 = word(after + 1);
+    let prev = if first > 0 { word(first - 1) } else { "" };
+    (next == "," && (next2.chars().all(|c| c.is_ascii_digit()) && !next2.is_empty()))
+        || (next == "," && ["a", "an", "the", "who"].contains(&next2))
+        || ["said", "says", "added", "told", "explained", "insisted"].contains(&next)
+        || ["said", "says", "added"].contains(&prev)
+}
+
+/// Groups found names into entities and records every mention.
+fn group(doc: &mut Annotated<'_>, found: Vec<Found>, definitions: &[(String, String)]) {
+    let mut entities: Vec<Entity> = Vec::new();
+    let mut mentions: Vec<(Span, EntityId)> = Vec::new();
+    let find = |entities: &[Entity], kind: EntityKind, key: &str| {
+        entities.iter().position(|e| {
+            e.kind == kind
+                && (name_key(&e.name) == key || e.aliases.iter().any(|a| name_key(a) == key))
+        })
+    };
+    // Full names first, so short forms can find them wherever they occur.
+    let mut order: Vec<usize> = (0..found.len()).collect();
+    order.sort_by_key(|&i| (found[i].short, found[i].span.start));
+    let mut pending_short = Vec::new();
+    for i in order {
+        let f = &found[i];
+        if f.short {
+            pending_short.push(i);
+            continue;
+        }
+        let key = name_key(&f.form);
+        if key.is_empty() {
+            continue;
+        }
+        let surface = doc.slice(f.span).to_owned();
+        let id = match find(&entities, f.kind, &key).or_else(|| prefix_match(&entities, f)) {
+            Some(id) => id,
+            None => {
+                entities.push(Entity {
+                    kind: f.kind,
+                    sub: f.sub,
+                    name: f.form.clone(),
+                    aliases: BTreeSet::new(),
+                    mentions: Vec::new(),
+                    gender: f.gender,
+                });
+                entities.len() - 1
+            }
+        };
+        let e = &mut entities[id];
+        if name_key(&f.form).split(' ').count() > name_key(&e.name).split(' ').count() && f.kind != EntityKind::Person {
+            let old = std::mem::replace(&mut e.name, f.form.clone());
+            e.aliases.insert(old);
+        }
+        if surface != e.name && !surface.is_empty() {
+            e.aliases.insert(surface);
+        }
+        if f.form != e.name {
+            e.aliases.insert(f.form.clone());
+        }
+        e.gender = e.gender.or(f.gender);
+        mentions.push((f.span, id));
+    }
+    // Acronyms defined in brackets become aliases of their expansion.
+    for (long, acr) in definitions {
+        let key = name_key(long);
+        if let Some(id) = entities.iter().position(|e| name_key(&e.name) == key || e.aliases.iter().any(|a| name_key(a) == key)) {
+            entities[id].aliases.insert(acr.clone());
+        }
+    }
+    for i in pending_short {
+        let f = &found[i];
+        let surface = doc.slice(f.span).to_owned();
+        let key = name_key(&f.form);
+        if f.unknown {
+            if let Some(id) = prefix_match(&entities, &Found { kind: EntityKind::Hospital, ..f.clone() })
+                .or_else(|| prefix_match(&entities, f))
+            {
+                entities[id].aliases.insert(surface);
+                mentions.push((f.span, id));
+            }
+            continue;
+        }
+        let target = match f.kind {
+            EntityKind::Person => {
+                // A surname (with or without title) names the one person with that surname.
+                let matches: Vec<usize> = entities
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, e)| {
+                        e.kind == EntityKind::Person
+                            && name_key(&e.name).rsplit(' ').next() == Some(key.as_str())
+                            && name_key(&e.name).contains(' ')
+                    })
+                    .map(|(i, _)| i)
+                    .collect();
+                if matches.len() == 1 {
+                    Some(matches[0])
+                } else if let Some(id) = find(&entities, EntityKind::Person, &key) {
+                    Some(id)
+                } else if title_gender(doc.slice(Span::new(f.span.start, f.span.start + 2.min(f.span.len()))).trim()).is_some()
+                    || title_gender(f.form.split(' ').next().unwrap_or("")).is_some()
+                {
+                    None // a titled surname with no full name: a person of its own
+                } else {
+                    // A bare capitalised word that names nobody in the article: an
+                    // organisation or hospital short form ("the Freeman"), or nothing.
+                    let short = entities.iter().position(|e| {
+                        matches!(e.kind, EntityKind::Hospital | EntityKind::Organization)
+                            && name_key(&e.name).split(' ').next() == Some(key.as_str())
+                            && doc.gazetteer.lookup(&f.form).is_none()
+                    });
+                    if let Some(id) = short {
+                        let e = &mut entities[id];
+                        if surface != e.name {
+                            e.aliases.insert(surface);
+                        }
+                        mentions.push((f.span, id));
+                    }
+                    continue;
+                }
+            }
+            _ => {
+                // An acronym: its definition, initials of a named organisation, or its own.
+                entities
+                    .iter()
+                    .position(|e| e.aliases.contains(&f.form))
+                    .or_else(|| entities.iter().position(|e| e.kind == EntityKind::Organization && initials(&e.name) == f.form))
+                    .or_else(|| entities.iter().position(|e| e.kind == EntityKind::Hospital && initials(&e.name) == f.form))
+                    .or_else(|| find(&entities, f.kind, &key))
+            }
+        };
+        let id = match target {
+            Some(id) => id,
+            None => {
+                if f.kind == EntityKind::Organization && definitions.iter().all(|(_, a)| a != &f.form) && !acronym_used_as_name(doc, f) {
+                    continue;
+                }
+                entities.push(Entity {
+                    kind: f.kind,
+                    sub: f.sub,
+                    name: f.form.clone(),
+                    aliases: BTreeSet::new(),
+                    mentions: Vec::new(),
+                    gender: f.gender,
+                });
+                entities.len() - 1
+            }
+        };
+        let e = &mut entities[id];
+        if surface != e.name {
+            e.aliases.insert(surface);
+        }
+        if f.form != e.name && f.kind != EntityKind::Person {
+            e.aliases.insert(f.form.clone());
+        }
+        e.gender = e.gender.or(f.gender);
+        mentions.push((f.span, id));
+    }
+    mentions.sort_by_key(|(s, _)| *s);
+    mentions.dedup();
+    for &(span, id) in &mentions {
+        entities[id].mentions.push(span);
+    }
+    for e in &mut entities {
+        let name = e.name.clone();
+        e.aliases.remove(&name);
+    }
+    doc.extraction.entities = entities;
+    doc.mentions = mentions;
+}
+
+/// Whether an undefined acronym acts as an organisation: it says, calls, represents, or
+/// has members and spokespeople ("the GMB said", "GMB members", "a WMAS spokesman").
+fn acronym_used_as_name(doc: &Annotated<'_>, f: &Found) -> bool {
+    let after = doc.text[f.span.end..].trim_start();
+    let before = doc.text[..f.span.start].trim_end();
+    let next = after.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+    [
+        "said", "says", "spokesman", "spokeswoman", "spokesperson", "members", "member", "rep",
+        "official", "officials", "has", "have", "is", "was", "wants", "will", "press", "regional",
+        "general", "national", "branch", "union", "leader", "leaders", "chief",
+    ]
+    .contains(&next)
+        || before.ends_with("the")
+        || before.ends_with("by")
+        || before.ends_with("according to")
+        || before.ends_with("of")
+}
+
+/// "Medway Trades Union Council" -> "MTUC".
+fn initials(name: &str) -> String {
+    name.split_whitespace()
+        .filter(|w| is_capitalised(w))
+        .filter_map(|w| w.chars().next())
+        .collect()
+}
+
+/// A short form of an organisation or hospital named in full elsewhere in the article:
+/// "Medway NHS" for "Medway NHS Foundation Trust", "St James's" for "St James's University
+/// Hospital". The extra words must be the kind of words that end such names.
+fn prefix_match(entities: &[Entity], f: &Found) -> Option<usize> {
+    const TAIL_WORDS: &[&str] = &[
+        "nhs", "foundation", "trust", "university", "hospital", "hospitals", "healthcare", "teaching",
+        "general", "infirmary", "health", "board",
+    ];
+    if !matches!(f.kind, EntityKind::Organization | EntityKind::Hospital | EntityKind::Person) {
+        return None;
+    }
+    let key = name_key(&f.form);
+    let words: Vec<&str> = key.split(' ').collect();
+    entities.iter().position(|e| {
+        if !matches!(e.kind, EntityKind::Organization | EntityKind::Hospital) || e.kind != f.kind && f.kind != EntityKind::Person {
+            return false;
+        }
+        let full = name_key(&e.name);
+        let full_words: Vec<&str> = full.split(' ').collect();
+        full_words.len() > words.len()
+            && full_words[..words.len()] == words[..]
+            && full_words[words.len()..].iter().all(|w| TAIL_WORDS.contains(w))
+            && (words.len() >= 2 || f.kind == EntityKind::Hospital)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::{Context, Gazetteer};
+
+    fn names(text: &str) -> Vec<(EntityKind, String, Vec<String>)> {
+        let gazetteer = Gazetteer::builtin();
+        let context = Context::default();
+        let mut doc = Annotated::new(text, &context, &gazetteer);
+        Names.run(&mut doc);
+        let mut out: Vec<_> = doc
+            .extraction
+            .entities
+            .iter()
+            .map(|e| (e.kind, e.name.clone(), e.aliases.iter().cloned().collect()))
+            .collect();
+        out.sort();
+        out
+    }
+
+    fn has(list: &[(EntityKind, String, Vec<String>)], kind: EntityKind, name: &str) -> bool {
+        list.iter().any(|(k, n, _)| *k == kind && n == name)
+    }
+
+    #[test]
+    fn titles_and_given_names_make_people_and_surnames_corefer() {
+        let found = names("Sally Brennan spoke at the rally. Later Miss Brennan said she was tired. Dr Omar Pike agreed.");
+        assert!(has(&found, EntityKind::Person, "Sally Brennan"));
+        assert!(has(&found, EntityKind::Person, "Dr Omar Pike"));
+        let sally = found.iter().find(|(_, n, _)| n == "Sally Brennan").map(|(_, _, a)| a.clone()).unwrap_or_default();
+        assert!(sally.contains(&"Miss Brennan".to_owned()), "{sally:?}");
+        assert_eq!(found.iter().filter(|(k, _, _)| *k == EntityKind::Person).count(), 2, "{found:?}");
+    }
+
+    #[test]
+    fn cue_words_make_hospitals_trusts_and_streets() {
+        let found = names("Pickets stood outside Riverside General Hospital in Mill Lane, run by Riverside and Dale NHS Trust.");
+        assert!(has(&found, EntityKind::Hospital, "Riverside General Hospital"), "{found:?}");
+        assert!(has(&found, EntityKind::Place, "Mill Lane"), "{found:?}");
+        assert!(has(&found, EntityKind::Organization, "Riverside and Dale NHS Trust"), "{found:?}");
+    }
+
+    #[test]
+    fn coordinated_hospitals_are_two_but_a_coordinated_trust_is_one() {
+        let found = names("There will be pickets at both Ashgrove and Fernley hospitals, says Ashgrove and Fernley NHS Trust.");
+        assert!(has(&found, EntityKind::Hospital, "Ashgrove Hospital"), "{found:?}");
+        assert!(has(&found, EntityKind::Hospital, "Fernley Hospital"), "{found:?}");
+        assert!(has(&found, EntityKind::Organization, "Ashgrove and Fernley NHS Trust"), "{found:?}");
+    }
+
+    #[test]
+    fn acronyms_in_brackets_are_aliases() {
+        let found = names("The Northfield Ambulance Service (NAS) said crews would strike. NAS bosses agreed.");
+        let nas = found.iter().find(|(_, n, _)| n == "Northfield Ambulance Service").map(|(_, _, a)| a.clone());
+        assert_eq!(nas, Some(vec!["NAS".to_owned()]), "{found:?}");
+    }
+
+    #[test]
+    fn the_gazetteer_names_national_bodies_and_places() {
+        let found = names("Members of the BMA in Yorkshire walked out.");
+        assert!(has(&found, EntityKind::Organization, "British Medical Association"), "{found:?}");
+        assert!(has(&found, EntityKind::Place, "Yorkshire"), "{found:?}");
+    }
+
+    #[test]
+    fn sentence_openers_are_not_names() {
+        let found = names("Operations were cancelled. Junior doctors struck. The junior staff and operations team met.");
+        assert!(found.is_empty(), "{found:?}");
+    }
+
+    #[test]
+    fn a_local_branch_of_a_party_is_the_party() {
+        let found = names("One supporter, Brighton Labour Party organiser Jo Kemp, spoke.");
+        assert!(has(&found, EntityKind::Organization, "Labour Party"), "{found:?}");
+        assert!(has(&found, EntityKind::Place, "Brighton"), "{found:?}");
+    }
+}

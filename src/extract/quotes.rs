@@ -1,0 +1,420 @@
+//! Quotes: every passage of reported speech and who said it.
+//!
+//! Quotation marks are paired per paragraph (straight or curly); a paragraph that opens a
+//! quote and never closes it continues into the next, as news style runs long quotes over
+//! paragraphs. A passage is reported speech when it opens its paragraph, follows a colon,
+//! or is followed by "said X" / "X said"; a passage worked into a sentence ("branded
+//! 'unsafe'") is not. The speaker comes from the verb next to the passage, a pronoun (the
+//! last speaker or person of that gender), "a spokesman for X" (organisation X), or the
+//! passage before it.
+
+use super::roles::{definite_reference, refers_to};
+use super::{Annotated, Component, EntityId, EntityKind, Gender, Quote};
+use crate::text::Span;
+
+pub struct Quotes;
+
+const SPEECH_VERBS: &[&str] = &[
+    "said", "says", "added", "adds", "told", "explained", "insisted", "warned", "continued",
+    "admitted", "claimed", "argued", "stressed", "urged", "commented", "remarked", "replied",
+    "noted", "wrote", "asked", "announced", "declared", "believes", "believed",
+];
+
+const SPOKES_WORDS: &[&str] = &["spokesman", "spokeswoman", "spokesperson", "spokespeople", "representative", "statement"];
+
+/// A quoted passage found by pairing marks.
+#[derive(Debug, Clone, Copy)]
+struct Segment {
+    /// The words inside the marks.
+    inner: Span,
+    /// The marks included.
+    outer: Span,
+    paragraph: usize,
+    /// The passage opens its paragraph.
+    lead: bool,
+    /// The paragraph ended with the quote still open.
+    open_ended: bool,
+}
+
+fn is_open(c: char) -> bool {
+    c == '"' || c == '“'
+}
+
+fn is_close(c: char) -> bool {
+    c == '"' || c == '”'
+}
+
+fn segments(doc: &Annotated<'_>) -> Vec<Segment> {
+    let mut out = Vec::new();
+    for (p, para) in doc.layout.paragraphs.iter().enumerate() {
+        if doc.boilerplate[p] {
+            continue;
+        }
+        let text = doc.slice(*para);
+        let mut open: Option<usize> = None;
+        for (i, c) in text.char_indices() {
+            match open {
+                None if is_open(c) => open = Some(i),
+                None if c == '”' && i == 0 => open = Some(i),
+                Some(start) if is_close(c) => {
+                    let inner = Span::new(para.start + start + c.len_utf8(), para.start + i);
+                    out.push(Segment {
+                        inner,
+                        outer: Span::new(para.start + start, para.start + i + c.len_utf8()),
+                        paragraph: p,
+                        lead: text[..start].trim().is_empty(),
+                        open_ended: false,
+                    });
+                    open = None;
+                }
+                _ => {}
+            }
+        }
+        if let Some(start) = open {
+            let first = text[start..].chars().next().map_or(1, char::len_utf8);
+            out.push(Segment {
+                inner: Span::new(para.start + start + first, para.end),
+                outer: Span::new(para.start + start, para.end),
+                paragraph: p,
+                lead: text[..start].trim().is_empty(),
+                open_ended: true,
+            });
+        }
+    }
+    out
+}
+
+impl Component for Quotes {
+    fn name(&self) -> &'static str {
+        "quotes"
+    }
+
+    fn run(&self, doc: &mut Annotated<'_>) {
+        record_reported_speech(doc);
+        let segs = segments(doc);
+        let mut quotes: Vec<Quote> = Vec::new();
+        let mut previous: Option<(usize, Option<EntityId>, bool)> = None; // (paragraph, speaker, open-ended)
+        for (k, seg) in segs.iter().enumerate() {
+            let before = text_before(doc, seg);
+            let after = text_after(doc, seg, segs.get(k + 1));
+            let colon = before.trim_end().ends_with(':');
+            let (after_speaker, after_rule) = speaker_after(doc, seg, after);
+            let said_after = after_rule.is_some();
+            let continues = previous.is_some_and(|(p, _, open)| {
+                (open && p + 1 == seg.paragraph) || (p == seg.paragraph && seg.lead)
+            }) || previous.is_some_and(|(p, _, _)| p == seg.paragraph && before_is_just_sentence_end(doc, seg, &segs[..k]));
+            let follows_quote_paragraph = previous.is_some_and(|(p, _, _)| p + 1 == seg.paragraph);
+            if !(seg.lead || colon || said_after || continues) {
+                continue; // a phrase worked into a sentence: a scare quote or a partial quote
+            }
+            let text = doc.slice(seg.inner).trim().to_owned();
+            if text.split_whitespace().count() < 2 {
+                continue;
+            }
+            let (speaker, rule) = if said_after {
+                (after_speaker, after_rule.unwrap_or("said-after-quote"))
+            } else if colon {
+                speaker_before(doc, seg)
+            } else if continues || (seg.lead && follows_quote_paragraph) {
+                (previous.and_then(|(_, s, _)| s), "continued-quote")
+            } else {
+                // A quote paragraph after a paragraph of reported speech by someone.
+                (last_speaker_before(doc, seg.outer.start, 2), "previous-speaker")
+            };
+            if let Some(s) = speaker {
+                let verb_at = seg.outer.end.min(doc.text.len());
+                doc.speakers.push((Span::new(verb_at, verb_at), s));
+            }
+            quotes.push(Quote {
+                text,
+                span: seg.inner,
+                speaker,
+                rule,
+            });
+            previous = Some((seg.paragraph, speaker, seg.open_ended));
+        }
+        doc.speakers.sort_by_key(|(s, _)| s.start);
+        doc.extraction.quotes = quotes;
+    }
+}
+
+/// Between the previous passage of the paragraph and this one there is only a sentence
+/// end, a speech tag ("she said.") or nothing: the same speaker goes on.
+fn before_is_just_sentence_end(doc: &Annotated<'_>, seg: &Segment, earlier: &[Segment]) -> bool {
+    let Some(prev) = earlier.last().filter(|p| p.paragraph == seg.paragraph) else { return false };
+    let between = doc.text[prev.outer.end..seg.outer.start].trim();
+    between.is_empty()
+        || (between.len() < 60
+            && between.ends_with('.')
+            && SPEECH_VERBS.iter().any(|v| between.contains(v)))
+}
+
+fn text_before<'a>(doc: &Annotated<'a>, seg: &Segment) -> &'a str {
+    let para = doc.layout.paragraphs[seg.paragraph];
+    &doc.text[para.start..seg.outer.start]
+}
+
+/// The text after a passage, up to the next passage in the paragraph.
+fn text_after<'a>(doc: &Annotated<'a>, seg: &Segment, next: Option<&Segment>) -> &'a str {
+    let para = doc.layout.paragraphs[seg.paragraph];
+    let end = next.filter(|n| n.paragraph == seg.paragraph).map_or(para.end, |n| n.outer.start);
+    &doc.text[seg.outer.end.min(end)..end]
+}
+
+/// `"...," said X` / `"...," X said` / `"...," she added`.
+fn speaker_after(doc: &Annotated<'_>, seg: &Segment, after: &str) -> (Option<EntityId>, Option<&'static str>) {
+    let inner = doc.slice(seg.inner).trim_end();
+    // Reported speech ends in a comma (or ? or !) inside the marks, then the tag.
+    if !(inner.ends_with(',') || inner.ends_with('?') || inner.ends_with('!') || inner.ends_with('.')) {
+        return (None, None);
+    }
+    let tag_start = seg.outer.end;
+    let tag: &str = after.split(['.', ';']).next().unwrap_or("");
+    if tag.len() > 120 {
+        return (None, None);
+    }
+    let words: Vec<&str> = tag.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’').filter(|w| !w.is_empty()).collect();
+    let Some(v) = words.iter().position(|w| SPEECH_VERBS.contains(w)) else { return (None, None) };
+    if v > 6 {
+        return (None, None);
+    }
+    let tag_span = Span::new(tag_start, tag_start + tag.len());
+    let verb_offset = tag.find(words[v]).map_or(tag_start, |i| tag_start + i);
+    // "said X": the first mention after the verb.
+    if v == 0 {
+        let speaker = doc
+            .mentions_in(tag_span)
+            .find(|&(s, e)| s.start > verb_offset && is_speaker_kind(doc, e))
+            .map(|(_, e)| e)
+            .or_else(|| spokes_org(doc, Span::new(verb_offset, tag_span.end)));
+        return (speaker, Some("said-after-quote"));
+    }
+    // "X said", "she said", "the trust said".
+    let subject = Span::new(tag_start, verb_offset);
+    let speaker = doc
+        .mentions_in(subject)
+        .filter(|&(_, e)| is_speaker_kind(doc, e))
+        .last()
+        .map(|(_, e)| e)
+        .or_else(|| spokes_org(doc, subject))
+        .or_else(|| pronoun(doc, doc.slice(subject), seg.outer.start))
+        .or_else(|| definite_subject(doc, subject));
+    (speaker, Some("speaker-after-quote"))
+}
+
+/// `X said: "..."`, `She added: "..."`, `A spokesman for the trust said: "..."`.
+fn speaker_before(doc: &Annotated<'_>, seg: &Segment) -> (Option<EntityId>, &'static str) {
+    let para = doc.layout.paragraphs[seg.paragraph];
+    // The clause: from the last sentence start before the quote.
+    let start = doc
+        .layout
+        .sentence_at(seg.outer.start.saturating_sub(1))
+        .map_or(para.start, |s| doc.layout.sentences[s].span.start)
+        .max(para.start);
+    let clause = Span::new(start, seg.outer.start);
+    let text = doc.slice(clause);
+    let verb = text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .find(|w| SPEECH_VERBS.contains(w));
+    let subject_end = verb.and_then(|v| text.find(v)).map_or(clause.end, |i| clause.start + i);
+    let subject = Span::new(clause.start, subject_end);
+    if let Some(org) = spokes_org(doc, subject) {
+        return (Some(org), "spokesperson-colon");
+    }
+    if let Some((_, e)) = doc.mentions_in(subject).filter(|&(_, e)| is_speaker_kind(doc, e)).find(|_| true) {
+        // The subject is the first person or organisation of the clause.
+        return (Some(e), "speaker-colon");
+    }
+    if let Some(e) = pronoun(doc, doc.slice(subject), seg.outer.start) {
+        return (Some(e), "pronoun-colon");
+    }
+    (definite_subject(doc, subject), "speaker-colon")
+}
+
+fn is_speaker_kind(doc: &Annotated<'_>, e: EntityId) -> bool {
+    matches!(doc.entity(e).kind, EntityKind::Person | EntityKind::Organization | EntityKind::Hospital)
+}
+
+/// "a spokesman for X", "an X spokesman", "X said in a statement": the organisation.
+/// With no organisation named, the last one named before (most often the trust).
+fn spokes_org(doc: &Annotated<'_>, span: Span) -> Option<EntityId> {
+    let text = doc.slice(span).to_lowercase();
+    let word_at = SPOKES_WORDS.iter().filter_map(|w| text.find(w).map(|i| (i, *w))).min()?;
+    let (i, word) = word_at;
+    let at = span.start + i;
+    let orgs = |s: Span| {
+        doc.mentions_in(s)
+            .filter(|&(_, e)| matches!(doc.entity(e).kind, EntityKind::Organization | EntityKind::Hospital))
+            .collect::<Vec<_>>()
+    };
+    // "An X spokesman"
+    if let Some(&(_, e)) = orgs(Span::new(span.start, at)).last() {
+        return Some(org_of_hospital(doc, e));
+    }
+    // "a spokesman for X" / "for the trust"
+    let after = Span::new(at + word.len(), span.end);
+    if let Some(&(_, e)) = orgs(after).first() {
+        return Some(org_of_hospital(doc, e));
+    }
+    let rest = doc.slice(after).trim_start();
+    if let Some(r) = rest.strip_prefix("for the ").or_else(|| rest.strip_prefix("of the ")) {
+        if let Some(e) = definite_reference(doc, at, r) {
+            return Some(e);
+        }
+    }
+    if rest.starts_with("for ") || rest.starts_with("of ") {
+        return None; // a spokesman for people, not for a body
+    }
+    // A bare "A spokesman said": the organisation last named.
+    doc.mentions
+        .iter()
+        .rev()
+        .filter(|(s, _)| s.end <= span.start)
+        .map(|&(_, e)| e)
+        .find(|&e| doc.entity(e).kind == EntityKind::Organization)
+}
+
+/// A hospital's spokesman speaks for the hospital (the trust behind it is found elsewhere).
+fn org_of_hospital(_doc: &Annotated<'_>, e: EntityId) -> EntityId {
+    e
+}
+
+/// "the trust said", "the union added": a definite description as subject.
+fn definite_subject(doc: &Annotated<'_>, subject: Span) -> Option<EntityId> {
+    let text = doc.slice(subject).trim();
+    let lower = text.to_lowercase();
+    let rest = lower.strip_prefix("the ")?;
+    if rest.split_whitespace().count() > 2 {
+        return None;
+    }
+    definite_reference(doc, subject.start, rest).filter(|&e| {
+        let noun = rest.split_whitespace().next().unwrap_or("");
+        refers_to(doc, e, noun)
+    })
+}
+
+/// "she" / "he": the last speaker, if compatible, else the last person of that gender.
+fn pronoun(doc: &Annotated<'_>, subject: &str, at: usize) -> Option<EntityId> {
+    let word = subject.trim().to_lowercase();
+    let gender = match word.as_str() {
+        "she" => Gender::Female,
+        "he" => Gender::Male,
+        _ => return None,
+    };
+    let fits = |e: EntityId| {
+        let entity = doc.entity(e);
+        match entity.kind {
+            EntityKind::Person => entity.gender.is_none_or(|g| g == gender),
+            // A spokesman or spokeswoman speaking for a body is "she" or "he".
+            EntityKind::Organization | EntityKind::Hospital => true,
+            EntityKind::Place => false,
+        }
+    };
+    let last_person = doc
+        .mentions
+        .iter()
+        .rev()
+        .filter(|(s, _)| s.end <= at)
+        .map(|&(s, e)| (s, e))
+        .find(|&(_, e)| doc.entity(e).kind == EntityKind::Person && fits(e));
+    let last_speaker = doc.speakers.iter().rev().find(|(s, _)| s.start <= at).copied();
+    match (last_speaker, last_person) {
+        (Some((s, e)), Some((p, _))) if fits(e) && s.start >= p.start => Some(e),
+        (Some((_, e)), None) if fits(e) => Some(e),
+        (_, Some((_, e))) => Some(e),
+        (Some((_, e)), _) if fits(e) => Some(e),
+        _ => None,
+    }
+}
+
+/// The speaker of the last reported speech within `sentences` sentences before `at`.
+fn last_speaker_before(doc: &Annotated<'_>, at: usize, sentences: usize) -> Option<EntityId> {
+    let here = doc.layout.sentence_at(at).unwrap_or(0);
+    let limit = doc.layout.sentences.get(here.saturating_sub(sentences)).map_or(0, |s| s.span.start);
+    doc.speakers
+        .iter()
+        .rev()
+        .find(|(s, _)| s.start <= at && s.start >= limit)
+        .map(|&(_, e)| e)
+}
+
+/// Reported speech without quotation marks ("Miss Wood said the public ...", "an X
+/// spokesman insisted ..."): remembered so that a later "she added" finds its speaker.
+fn record_reported_speech(doc: &mut Annotated<'_>) {
+    let mut found = Vec::new();
+    for sentence in &doc.layout.sentences {
+        if doc.boilerplate[sentence.paragraph] {
+            continue;
+        }
+        let text = doc.slice(sentence.span);
+        for verb in SPEECH_VERBS {
+            let mut from = 0;
+            while let Some(i) = text[from..].find(verb) {
+                let at = sentence.span.start + from + i;
+                from += i + verb.len();
+                let boundary_before = text[..from - verb.len()].chars().last().is_none_or(|c| !c.is_alphanumeric());
+                let boundary_after = text[from..].chars().next().is_none_or(|c| !c.is_alphanumeric());
+                if !(boundary_before && boundary_after) {
+                    continue;
+                }
+                let subject = Span::new(sentence.span.start, at);
+                let speaker = spokes_org(doc, subject).or_else(|| {
+                    doc.mentions_in(subject)
+                        .filter(|&(_, e)| is_speaker_kind(doc, e))
+                        .last()
+                        .map(|(_, e)| e)
+                });
+                if let Some(s) = speaker {
+                    found.push((Span::new(at, at + verb.len()), s));
+                }
+            }
+        }
+    }
+    doc.speakers = found;
+    doc.speakers.sort_by_key(|(s, _)| s.start);
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::extract::{extract, Context, Gazetteer};
+
+    fn quotes(text: &str) -> Vec<(String, Option<String>)> {
+        let gazetteer = Gazetteer::builtin();
+        let ex = extract(text, &Context::default(), &gazetteer);
+        ex.quotes
+            .iter()
+            .map(|q| (q.text.clone(), q.speaker.map(|s| ex.entities[s].name.clone())))
+            .collect()
+    }
+
+    #[test]
+    fn speaker_before_a_colon_and_after_a_quote() {
+        let q = quotes("Jane Ross said: \"We will not back down.\"\n\"It is about safety,\" said Dr Amir Khan. \"Nothing else.\"\n");
+        assert_eq!(q[0], ("We will not back down.".into(), Some("Jane Ross".into())));
+        assert_eq!(q[1], ("It is about safety,".into(), Some("Dr Amir Khan".into())));
+        assert_eq!(q[2], ("Nothing else.".into(), Some("Dr Amir Khan".into())));
+    }
+
+    #[test]
+    fn a_quote_runs_over_paragraphs_until_it_closes() {
+        let q = quotes("Nurse Lily Hart said: “First part.\n“Second part.\n“Third part.”\n");
+        assert_eq!(q.len(), 3);
+        assert!(q.iter().all(|(_, s)| s.as_deref() == Some("Lily Hart")), "{q:?}");
+    }
+
+    #[test]
+    fn pronouns_and_spokesmen() {
+        let q = quotes("Mary Lane arrived. She said: \"We are ready.\"\nA spokesman for Northvale NHS Trust said: \"Plans are in place.\"\nShe added: \"Come to A&E only in an emergency.\"\n");
+        assert_eq!(q[0].1.as_deref(), Some("Mary Lane"));
+        assert_eq!(q[1].1.as_deref(), Some("Northvale NHS Trust"));
+        assert_eq!(q[2].1.as_deref(), Some("Northvale NHS Trust"), "{q:?}");
+    }
+
+    #[test]
+    fn scare_quotes_and_chants_have_no_speaker() {
+        let q = quotes("Pickets called the deal \"a disgrace\" on Monday.\nStrikers chanted: \"Pay up now!\"\n");
+        assert_eq!(q.len(), 1, "{q:?}");
+        assert_eq!(q[0].1, None);
+    }
+}

@@ -1,0 +1,501 @@
+//! Roles: what people are and whom they work for, from the phrases news wraps names in.
+//!
+//! - a role before the name: "Health Secretary Jeremy Hunt", "Oncology registrar Dr X";
+//! - a role phrase before the name and a comma: "BMA member for Y Trust, Dr X, said";
+//! - an apposition after the name: "X, a urology registrar at Y Hospital, said",
+//!   "X, 34, a nurse from Rotherham", "X, MTUC press officer, said";
+//! - "who grew up in Z", "from Z": where a person is from;
+//! - titles: "Cllr X" is a councillor.
+//!
+//! An organisation inside the phrase is the employer (`worksFor`), or the body the person
+//! belongs to (`memberOf`) when the role is "member" or the body is a party.
+
+use super::names::title_gender;
+use super::{Annotated, Component, EntityId, EntityKind, Property, SubKind, Subject, Value};
+use crate::text::Span;
+
+pub struct Roles;
+
+/// Words that end a role phrase when read backwards from a name.
+const FUNCTION_WORDS: &[&str] = &[
+    "a", "an", "the", "and", "or", "but", "by", "with", "to", "from", "at", "on", "in", "of",
+    "for", "as", "that", "which", "who", "whom", "whose", "what", "when", "where", "while",
+    "said", "says", "say", "told", "added", "is", "was", "are", "were", "be", "been", "has",
+    "have", "had", "will", "would", "can", "could", "should", "may", "might", "must", "not",
+    "this", "these", "those", "it", "its", "he", "she", "they", "we", "i", "you", "his", "her",
+    "their", "our", "something", "someone", "anyone", "everyone", "nobody", "according",
+    "including", "like", "than", "then", "so", "if", "because", "after", "before", "since",
+    "until", "about", "against", "over", "under", "between", "among", "during", "outside",
+    "inside", "near", "into", "onto", "upon", "via", "per", "also", "even", "only", "just",
+    "calls", "called", "urged", "asked", "thanked", "criticised", "met", "wrote",
+];
+
+/// Roles that are memberships rather than jobs: no `jobTitle`, and `memberOf` the body.
+const MEMBERSHIP_WORDS: &[&str] = &["member", "members", "supporter", "activist", "campaigner"];
+
+/// Words that end an apposition after a name.
+const APPOSITION_ENDS: &[&str] = &[
+    " said", " says", " told", " added", " explained", " insisted", " warned", " who ", " has ",
+    " had ", " is ", " was ", " will ", " would ", " and said", ":",
+];
+
+impl Component for Roles {
+    fn name(&self) -> &'static str {
+        "roles"
+    }
+
+    fn run(&self, doc: &mut Annotated<'_>) {
+        let people: Vec<(Span, EntityId)> = doc
+            .mentions
+            .iter()
+            .copied()
+            .filter(|&(_, e)| doc.entity(e).kind == EntityKind::Person)
+            .collect();
+        for (span, person) in people {
+            let Some(s) = doc.layout.sentence_at(span.start) else { continue };
+            let sentence = doc.layout.sentences[s].span;
+            let surface = doc.slice(span);
+            if surface.starts_with("Cllr") || surface.starts_with("Councillor") {
+                add_role(doc, person, "councillor", sentence, "title");
+            }
+            role_before(doc, person, span, sentence);
+            role_after(doc, person, span, sentence);
+        }
+        lede_role(doc);
+    }
+}
+
+fn add_role(doc: &mut Annotated<'_>, person: EntityId, role: &str, evidence: Span, rule: &'static str) {
+    let role = role.trim().to_lowercase();
+    if role.is_empty() || role.split_whitespace().count() > 8 {
+        return;
+    }
+    doc.add_fact(Subject::Entity(person), Property::JobTitle, Value::Text(role), rule, evidence);
+}
+
+/// Links a person to an organisation or hospital named with their role.
+fn add_affiliation(doc: &mut Annotated<'_>, person: EntityId, org: EntityId, role: &str, evidence: Span, rule: &'static str) {
+    let e = doc.entity(org);
+    let property = match e.kind {
+        EntityKind::Hospital => Property::WorksFor,
+        EntityKind::Organization => {
+            let member = role.split_whitespace().any(|w| MEMBERSHIP_WORDS.contains(&w));
+            if member || e.sub == Some(SubKind::Party) || (e.sub == Some(SubKind::Council) && role.contains("councillor")) {
+                Property::MemberOf
+            } else {
+                Property::WorksFor
+            }
+        }
+        _ => return,
+    };
+    doc.add_fact(Subject::Entity(person), property, Value::Entity(org), rule, evidence);
+}
+
+fn is_role_head(doc: &Annotated<'_>, phrase: &str) -> bool {
+    let words: Vec<String> = phrase.split_whitespace().map(|w| w.to_lowercase()).collect();
+    let Some(last) = words.last() else { return false };
+    let last_two = if words.len() >= 2 { format!("{} {}", words[words.len() - 2], last) } else { last.clone() };
+    doc.gazetteer.is_role_word(last) || doc.gazetteer.is_role_word(&last_two)
+}
+
+/// Words of `text` with their byte offsets (relative to `base`).
+fn words_with_offsets(text: &str, base: usize) -> Vec<(Span, &str)> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in text.char_indices() {
+        let word_char = c.is_alphanumeric() || c == '\'' || c == '’' || c == '-' || c == '&';
+        match (word_char, start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                out.push((Span::new(base + s, base + i), &text[s..i]));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        out.push((Span::new(base + s, base + text.len()), &text[s..]));
+    }
+    out
+}
+
+/// "Health Secretary Jeremy Hunt", "GMB regional organiser Stacey X", and, with a comma,
+/// "BMA member for Bucks Healthcare Trust, Dr Rebecca Davies".
+fn role_before(doc: &mut Annotated<'_>, person: EntityId, name: Span, sentence: Span) {
+    let before = &doc.text[sentence.start..name.start];
+    let trimmed = before.trim_end();
+    if let Some(head) = trimmed.strip_suffix(',') {
+        // The role phrase is the clause before the comma.
+        let clause_start = head.rfind([',', ';', ':', '(', '"', '“', '”']).map_or(0, |i| i + 1);
+        let mut clause_start = sentence.start + clause_start;
+        let clause_text = &doc.text[clause_start..sentence.start + head.len()];
+        // "One supporter and X spokesperson": the last conjunct.
+        if let Some(i) = clause_text.rfind(" and ") {
+            clause_start += i + 5;
+        }
+        let clause = Span::new(clause_start, sentence.start + head.len());
+        let text = doc.slice(clause).trim();
+        // "calls on the Prime Minister": from the last determiner on.
+        let words = words_with_offsets(doc.slice(clause), clause.start);
+        let from = words
+            .iter()
+            .rposition(|(_, w)| ["the", "The", "a", "A", "an", "An", "on", "by", "from", "to"].contains(w))
+            .map_or(0, |i| i + 1);
+        let words: Vec<(Span, &str)> = words[from..].to_vec();
+        if words.is_empty() || words.len() > 9 || text.contains(" said") {
+            return;
+        }
+        let phrase_span = Span::new(words[0].0.start, clause.end);
+        if let Some(title) = role_phrase(doc, person, phrase_span, sentence, "role-before-comma") {
+            let _ = title;
+        }
+        return;
+    }
+    // No comma: the words right before the name, back to a function word.
+    let words = words_with_offsets(before, sentence.start);
+    let mut from = words.len();
+    while from > 0 {
+        let (span, w) = words[from - 1];
+        let lower = w.to_lowercase();
+        if FUNCTION_WORDS.contains(&lower.as_str()) || span.end + 2 < words.get(from).map_or(name.start, |n| n.0.start) {
+            break;
+        }
+        from -= 1;
+        if words.len() - from >= 5 {
+            break;
+        }
+    }
+    if from == words.len() {
+        return;
+    }
+    let phrase = Span::new(words[from].0.start, words[words.len() - 1].0.end);
+    // The phrase must touch the name (only spaces between).
+    if !doc.text[phrase.end..name.start].trim().is_empty() {
+        return;
+    }
+    role_phrase(doc, person, phrase, sentence, "role-before-name");
+}
+
+/// Reads a role phrase ("GMB regional organiser", "director of clinical operations at Y",
+/// "member for Z Trust") and records the job title and affiliations it gives.
+fn role_phrase(doc: &mut Annotated<'_>, person: EntityId, phrase: Span, evidence: Span, rule: &'static str) -> Option<String> {
+    let mentions: Vec<(Span, EntityId)> = doc
+        .mentions_in(phrase)
+        .filter(|&(_, e)| doc.entity(e).kind != EntityKind::Person)
+        .collect();
+    // Role words: the phrase up to the first preposition that introduces an entity.
+    let text = doc.slice(phrase);
+    let mut role_end = phrase.end;
+    let mut attached: Vec<EntityId> = Vec::new();
+    for (prep_span, prep) in words_with_offsets(text, phrase.start) {
+        if !["at", "for", "with", "of", "in"].contains(&prep) {
+            continue;
+        }
+        let rest = doc.text[prep_span.end..phrase.end].trim_start();
+        let rest = rest.strip_prefix("the ").unwrap_or(rest);
+        let target_start = phrase.end - rest.len();
+        let target = mentions.iter().find(|(s, _)| s.start == target_start).map(|&(_, e)| e).or_else(|| {
+            definite_reference(doc, target_start, rest)
+        });
+        if let Some(t) = target {
+            role_end = role_end.min(prep_span.start);
+            if prep != "in" {
+                attached.push(t);
+            }
+        }
+    }
+    // Leading organisations ("MTUC press officer", "the NEU's district secretary").
+    let mut role_start = phrase.start;
+    let mut leading = Vec::new();
+    for &(s, e) in &mentions {
+        if s.start <= role_start + 1 && s.end < role_end {
+            leading.push(e);
+            let after = doc.text[s.end..role_end].trim_start();
+            let after = after.strip_prefix("'s").or_else(|| after.strip_prefix("’s")).unwrap_or(after);
+            role_start = role_end - after.len();
+        }
+    }
+    let role_text = doc.text[role_start.min(role_end)..role_end].trim();
+    let role_text = role_text
+        .strip_prefix("a ")
+        .or_else(|| role_text.strip_prefix("an "))
+        .or_else(|| role_text.strip_prefix("the "))
+        .unwrap_or(role_text)
+        .trim_end_matches(|c: char| !c.is_alphanumeric());
+    if !is_role_head(doc, role_text) {
+        return None;
+    }
+    let lower = role_text.to_lowercase();
+    let membership = lower.split_whitespace().any(|w| MEMBERSHIP_WORDS.contains(&w));
+    if !membership {
+        add_role(doc, person, &lower, evidence, rule);
+    }
+    for org in leading.into_iter().chain(attached) {
+        let kind = doc.entity(org).kind;
+        if matches!(kind, EntityKind::Organization | EntityKind::Hospital) {
+            // "member for X Trust": a member of the leading body, working for X.
+            let role = if membership && kind == EntityKind::Organization && doc.entity(org).sub == Some(SubKind::Trust) {
+                "staff"
+            } else {
+                lower.as_str()
+            };
+            add_affiliation(doc, person, org, role, evidence, rule);
+        }
+    }
+    Some(lower)
+}
+
+/// "the trust", "the infirmary", "the union": the last entity of that sort named before.
+pub(crate) fn definite_reference(doc: &Annotated<'_>, at: usize, rest: &str) -> Option<EntityId> {
+    let noun: String = rest
+        .chars()
+        .take_while(|c| c.is_alphabetic())
+        .collect::<String>()
+        .to_lowercase();
+    if !super::names::DEFINITE_NOUNS.contains(&noun.as_str()) {
+        return None;
+    }
+    doc.mentions
+        .iter()
+        .rev()
+        .filter(|(s, _)| s.end <= at)
+        .map(|&(_, e)| e)
+        .find(|&e| refers_to(doc, e, &noun))
+}
+
+pub(crate) fn refers_to(doc: &Annotated<'_>, e: EntityId, noun: &str) -> bool {
+    let entity = doc.entity(e);
+    let name = entity.name.to_lowercase();
+    match noun {
+        "trust" | "board" => entity.sub == Some(SubKind::Trust) || name.ends_with(" trust") || name.ends_with(" board"),
+        "union" => entity.sub == Some(SubKind::Union),
+        "college" => name.contains("college"),
+        "party" => entity.sub == Some(SubKind::Party),
+        "council" => entity.sub == Some(SubKind::Council) || name.ends_with("council"),
+        "infirmary" => entity.kind == EntityKind::Hospital && name.contains("infirmary"),
+        "hospital" => entity.kind == EntityKind::Hospital,
+        "department" | "government" => entity.sub == Some(SubKind::Government),
+        "company" | "operator" => entity.sub == Some(SubKind::Company),
+        "school" => entity.sub == Some(SubKind::School),
+        "association" => name.contains("association"),
+        "service" => name.ends_with("service"),
+        _ => false,
+    }
+}
+
+/// "X, a urology registrar at Y, said", "X, 26, who grew up in Z", "X, from Z,".
+fn role_after(doc: &mut Annotated<'_>, person: EntityId, name: Span, sentence: Span) {
+    let mut pos = name.end;
+    // Skip a possessive or closing bracket right after the name.
+    let rest = &doc.text[pos..sentence.end];
+    if !rest.starts_with(',') {
+        who_clause(doc, person, pos, sentence);
+        return;
+    }
+    for _ in 0..3 {
+        let rest = &doc.text[pos..sentence.end];
+        let Some(body) = rest.strip_prefix(',') else { break };
+        let body_start = pos + 1;
+        let end_rel = [body.find(','), body.find(';')]
+            .into_iter()
+            .flatten()
+            .chain(APPOSITION_ENDS.iter().filter_map(|e| body.find(e)))
+            .min()
+            .unwrap_or(body.len());
+        let piece = Span::new(body_start, body_start + end_rel);
+        let text = doc.slice(piece).trim();
+        if text.is_empty() {
+            break;
+        }
+        if text.chars().all(|c| c.is_ascii_digit()) {
+            // An age: go on to the next piece.
+            pos = piece.end;
+            continue;
+        }
+        if text.starts_with("said") || text.starts_with("says") {
+            break;
+        }
+        // Conjuncts: "an anaesthetics registrar and BMA rep at the infirmary".
+        let mut pieces = vec![piece];
+        if let Some(i) = doc.slice(piece).find(" and ") {
+            let left = Span::new(piece.start, piece.start + i);
+            let right = Span::new(piece.start + i + 5, piece.end);
+            if is_role_head(doc, doc.slice(left)) || doc.mentions_in(right).next().is_some() && is_role_head(doc, role_words(doc, right)) {
+                pieces = vec![left, right];
+            }
+        }
+        let last = pieces.len() - 1;
+        for (k, p) in pieces.into_iter().enumerate() {
+            // "from Z": where the person is from.
+            if let Some(place) = from_place(doc, p) {
+                doc.add_fact(Subject::Entity(person), Property::HomeLocation, Value::Entity(place), "from-place", sentence);
+            }
+            let p = trim_from_clause(doc, p);
+            // The left conjunct shares the right one's place of work ("X and Y at Z").
+            if k < last {
+                let _ = role_phrase(doc, person, p, sentence, "apposition");
+            } else {
+                role_phrase(doc, person, p, sentence, "apposition");
+            }
+        }
+        who_clause(doc, person, piece.end, sentence);
+        pos = piece.end;
+        if !doc.text[pos..].starts_with(',') {
+            break;
+        }
+        // A second apposition is read only after an age ("X, 34, a nurse").
+        break;
+    }
+}
+
+fn role_words<'a>(doc: &Annotated<'a>, span: Span) -> &'a str {
+    let text = doc.slice(span);
+    let cut = [" at ", " for ", " with ", " of ", " in ", " from "].iter().filter_map(|p| text.find(p)).min().unwrap_or(text.len());
+    &text[..cut]
+}
+
+/// A place after "from" inside the span.
+fn from_place(doc: &Annotated<'_>, span: Span) -> Option<EntityId> {
+    let text = doc.slice(span);
+    let i = text.find("from ")?;
+    let at = span.start + i + 5;
+    doc.mentions_in(span)
+        .find(|&(s, e)| s.start == at && doc.entity(e).kind == EntityKind::Place)
+        .map(|(_, e)| e)
+}
+
+/// The span without a trailing "from Z" (and what follows).
+fn trim_from_clause(doc: &Annotated<'_>, span: Span) -> Span {
+    match doc.slice(span).find(" from ") {
+        Some(i) => Span::new(span.start, span.start + i),
+        None if doc.slice(span).starts_with("from ") => Span::new(span.start, span.start),
+        None => span,
+    }
+}
+
+/// "who grew up in Z", "who lives in Z", "who is from Z": a home.
+fn who_clause(doc: &mut Annotated<'_>, person: EntityId, from: usize, sentence: Span) {
+    let rest = &doc.text[from..sentence.end];
+    let window: String = rest.chars().take(60).collect();
+    for cue in ["who grew up in ", "who lives in ", "who is from ", "who comes from ", "from "] {
+        if let Some(i) = window.find(cue) {
+            if cue == "from " && i > 25 {
+                continue;
+            }
+            let at = from + i + cue.len();
+            if let Some((_, e)) = doc.mentions_in(Span::new(at, sentence.end)).find(|&(s, _)| s.start == at) {
+                if doc.entity(e).kind == EntityKind::Place {
+                    doc.add_fact(Subject::Entity(person), Property::HomeLocation, Value::Entity(e), "who-lives-in", sentence);
+                    return;
+                }
+            }
+        }
+    }
+}
+
+/// A news lede often names a role before the person: "A junior doctor from Kent has ...",
+/// then "Jane Roe delivered ...". The first person named next takes that role.
+fn lede_role(doc: &mut Annotated<'_>) {
+    let Some(first) = doc.layout.sentences.iter().position(|s| !doc.boilerplate[s.paragraph]) else { return };
+    let lede = doc.layout.sentences[first].span;
+    let text = doc.slice(lede);
+    let Some(body) = text.strip_prefix("A ").or_else(|| text.strip_prefix("An ")) else { return };
+    if doc.mentions_in(lede).any(|(_, e)| doc.entity(e).kind == EntityKind::Person) {
+        return;
+    }
+    let words: Vec<&str> = body.split_whitespace().take(5).collect();
+    let mut role = Vec::new();
+    for w in &words {
+        let clean = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-');
+        if FUNCTION_WORDS.contains(&clean.to_lowercase().as_str()) || clean != *w {
+            if clean != *w && !clean.is_empty() {
+                role.push(clean);
+            }
+            break;
+        }
+        role.push(clean);
+    }
+    let role = role.join(" ");
+    if !is_role_head(doc, &role) {
+        return;
+    }
+    let home = from_place(doc, lede);
+    let next = doc
+        .mentions
+        .iter()
+        .copied()
+        .find(|&(s, e)| s.start > lede.end && doc.entity(e).kind == EntityKind::Person);
+    let Some((span, person)) = next else { return };
+    let close = doc.layout.sentence_at(span.start).is_some_and(|s| s <= first + 2);
+    if !close || doc.slice(span).split_whitespace().any(|w| title_gender(w).is_some()) && false {
+        return;
+    }
+    add_role(doc, person, &role, lede, "lede-role");
+    if let Some(place) = home {
+        doc.add_fact(Subject::Entity(person), Property::HomeLocation, Value::Entity(place), "lede-role", lede);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::extract::{extract, Context, Extraction, Gazetteer, Property, Subject, Value};
+
+    fn facts(text: &str) -> (Extraction, Vec<(String, &'static str, String)>) {
+        let gazetteer = Gazetteer::builtin();
+        let ex = extract(text, &Context::default(), &gazetteer);
+        let name = |v: &Value| match v {
+            Value::Entity(e) => ex.entities[*e].name.clone(),
+            Value::Text(t) => t.clone(),
+            Value::Date(d) => d.to_string(),
+        };
+        let list = ex
+            .facts
+            .iter()
+            .filter_map(|f| match f.subject {
+                Subject::Entity(e) => Some((ex.entities[e].name.clone(), f.property.local_name(), name(&f.object))),
+                Subject::Strike(_) => None,
+            })
+            .collect();
+        (ex.clone(), list)
+    }
+
+    fn has(list: &[(String, &'static str, String)], s: &str, p: Property, o: &str) -> bool {
+        list.iter().any(|(a, b, c)| a == s && *b == p.local_name() && c == o)
+    }
+
+    #[test]
+    fn apposition_gives_title_and_employer() {
+        let (_, f) = facts("Tom Reyes, a cardiology registrar at Westfield General Hospital, said it was hard.");
+        assert!(has(&f, "Tom Reyes", Property::JobTitle, "cardiology registrar"), "{f:?}");
+        assert!(has(&f, "Tom Reyes", Property::WorksFor, "Westfield General Hospital"), "{f:?}");
+    }
+
+    #[test]
+    fn role_before_the_name() {
+        let (_, f) = facts("Transport Secretary Alan Marsh refused. Senior paramedic Owen Carr disagreed.");
+        assert!(has(&f, "Alan Marsh", Property::JobTitle, "transport secretary"), "{f:?}");
+        assert!(has(&f, "Owen Carr", Property::JobTitle, "senior paramedic"), "{f:?}");
+    }
+
+    #[test]
+    fn organisation_inside_the_role_and_membership() {
+        let (_, f) = facts("Jo Pike, Unison press officer, said so. Ann Hale, a Labour member of Brent Council, agreed.");
+        assert!(has(&f, "Jo Pike", Property::JobTitle, "press officer"), "{f:?}");
+        assert!(has(&f, "Jo Pike", Property::WorksFor, "Unison"), "{f:?}");
+        assert!(has(&f, "Ann Hale", Property::MemberOf, "Labour Party"), "{f:?}");
+        assert!(has(&f, "Ann Hale", Property::MemberOf, "Brent Council"), "{f:?}");
+    }
+
+    #[test]
+    fn age_and_home_town() {
+        let (_, f) = facts("Mary Cole, 41, a midwife from Dudley, joined the picket.");
+        assert!(has(&f, "Mary Cole", Property::JobTitle, "midwife"), "{f:?}");
+        assert!(has(&f, "Mary Cole", Property::HomeLocation, "Dudley"), "{f:?}");
+    }
+
+    #[test]
+    fn role_phrase_before_a_comma() {
+        let (_, f) = facts("The petition calls on the Prime Minister, Anna Vale, to act.");
+        assert!(has(&f, "Anna Vale", Property::JobTitle, "prime minister"), "{f:?}");
+    }
+}

@@ -1,0 +1,19 @@
+//! strikegraph: a knowledge graph of strikes, built from news articles.
+//!
+//! A document flows through [`corpus`] (read), [`text`] (paragraphs, sentences, tokens),
+//! [`extract`] (entities, facts, strikes, quotations), [`resolve`] (one IRI per real entity),
+//! [`rdf`] (quads in the article's named graph) and [`store`] (Oxigraph on RocksDB).
+//! [`export`] writes the store out. The `strikegraph` binary is a thin layer over these.
+
+pub mod corpus;
+pub mod export;
+pub mod extract;
+pub mod ingest;
+pub mod rdf;
+pub mod resolve;
+pub mod store;
+pub mod text;
+
+pub use corpus::Document;
+pub use extract::{extract, Context, Extraction, Gazetteer};
+pub use store::Store;

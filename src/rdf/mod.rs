@@ -1,0 +1,239 @@
+//! From an article's [`Extraction`] and its minted IRIs to RDF quads in the article's graph.
+//!
+//! Invariant: every quad this module makes for an article is in that article's named graph,
+//! so replacing or removing the graph replaces or removes everything the article said.
+
+pub mod vocab;
+
+use crate::corpus::Document;
+use crate::extract::{EntityKind, Extraction, Property, StrikeStatus, SubKind, Subject, Value};
+use crate::resolve::ArticleIris;
+use crate::text::{char_offset, Span};
+use oxigraph::model::vocab::{rdf, xsd};
+use oxigraph::model::{GraphName, Literal, NamedNode, Quad, Term};
+use vocab::*;
+
+fn schema(local: &str) -> NamedNode {
+    NamedNode::new_unchecked(format!("{SCHEMA}{local}"))
+}
+
+fn sg(local: &str) -> NamedNode {
+    NamedNode::new_unchecked(format!("{SG}{local}"))
+}
+
+fn nif(local: &str) -> NamedNode {
+    NamedNode::new_unchecked(format!("{NIF}{local}"))
+}
+
+/// The class an entity gets: schema.org's where it has one that fits the sub-kind.
+pub fn class_of(kind: EntityKind, sub: Option<SubKind>) -> NamedNode {
+    let local = match (kind, sub) {
+        (EntityKind::Person, _) => "Person",
+        (EntityKind::Hospital, _) => "Hospital",
+        (EntityKind::Organization, Some(SubKind::Union)) => "WorkersUnion",
+        (EntityKind::Organization, Some(SubKind::Party)) => "PoliticalParty",
+        (EntityKind::Organization, Some(SubKind::Government)) => "GovernmentOrganization",
+        (EntityKind::Organization, Some(SubKind::Newspaper)) => "NewsMediaOrganization",
+        (EntityKind::Organization, Some(SubKind::School)) => "EducationalOrganization",
+        (EntityKind::Organization, Some(SubKind::Trust)) => return sg("HealthTrust"),
+        (EntityKind::Organization, Some(SubKind::Council)) => return sg("Council"),
+        (EntityKind::Organization, _) => "Organization",
+        (EntityKind::Place, Some(SubKind::Street)) => return sg("Street"),
+        (EntityKind::Place, Some(SubKind::Country)) => "Country",
+        (EntityKind::Place, Some(SubKind::Town)) => "City",
+        (EntityKind::Place, Some(SubKind::Region)) => "AdministrativeArea",
+        (EntityKind::Place, _) => "Place",
+    };
+    schema(local)
+}
+
+/// Builds the quads of one article: its description, its entities, facts, strikes and
+/// quotations, and NIF mentions that tie each of them to the text.
+pub struct ArticleWriter<'a> {
+    doc: &'a Document,
+    iris: &'a ArticleIris,
+    graph: GraphName,
+    quads: Vec<Quad>,
+}
+
+impl<'a> ArticleWriter<'a> {
+    pub fn new(doc: &'a Document, iris: &'a ArticleIris) -> Self {
+        Self {
+            doc,
+            iris,
+            graph: GraphName::NamedNode(iris.article.clone()),
+            quads: Vec::new(),
+        }
+    }
+
+    fn add(&mut self, s: &NamedNode, p: NamedNode, o: impl Into<Term>) {
+        self.quads
+            .push(Quad::new(s.clone(), p, o.into(), self.graph.clone()));
+    }
+
+    fn span_node(&self, span: Span) -> NamedNode {
+        let text = &self.doc.text;
+        NamedNode::new_unchecked(format!(
+            "{}#char={},{}",
+            self.iris.article.as_str(),
+            char_offset(text, span.start),
+            char_offset(text, span.end)
+        ))
+    }
+
+    fn context_node(&self) -> NamedNode {
+        let n = self.doc.text.chars().count();
+        NamedNode::new_unchecked(format!("{}#char=0,{n}", self.iris.article.as_str()))
+    }
+
+    /// A NIF string for `span`, linked to what it denotes.
+    fn mention(&mut self, span: Span, denotes: Option<&NamedNode>) -> NamedNode {
+        let node = self.span_node(span);
+        let context = self.context_node();
+        self.add(&node, rdf::TYPE.into_owned(), nif("Phrase"));
+        self.add(&node, nif("referenceContext"), context);
+        let (b, e) = (
+            char_offset(&self.doc.text, span.start),
+            char_offset(&self.doc.text, span.end),
+        );
+        self.add(&node, nif("beginIndex"), Literal::from(b as i64));
+        self.add(&node, nif("endIndex"), Literal::from(e as i64));
+        self.add(
+            &node,
+            nif("anchorOf"),
+            Literal::new_simple_literal(&self.doc.text[span.start..span.end]),
+        );
+        if let Some(target) = denotes {
+            self.add(
+                &node,
+                NamedNode::new_unchecked(format!("{ITSRDF}taIdentRef")),
+                target.clone(),
+            );
+        }
+        node
+    }
+
+    pub fn write(mut self, extraction: &Extraction) -> Vec<Quad> {
+        let article = self.iris.article.clone();
+        let doc = self.doc;
+        self.add(&article, rdf::TYPE.into_owned(), schema("NewsArticle"));
+        self.add(&article, schema("identifier"), Literal::new_simple_literal(&doc.id));
+        if let Some(title) = &doc.title {
+            self.add(&article, schema("headline"), Literal::new_simple_literal(title));
+        }
+        if let Some(date) = doc.published {
+            self.add(
+                &article,
+                schema("datePublished"),
+                Literal::new_typed_literal(date.to_string(), xsd::DATE),
+            );
+        }
+        if let Some(publisher) = &doc.publisher {
+            self.add(&article, sg("publisherName"), Literal::new_simple_literal(publisher));
+        }
+        if let Some(url) = &doc.url {
+            if let Ok(url) = NamedNode::new(url) {
+                self.add(&article, schema("url"), url);
+            }
+        }
+        let context = self.context_node();
+        self.add(&context, rdf::TYPE.into_owned(), nif("Context"));
+        self.add(&context, nif("isString"), Literal::new_simple_literal(&doc.text));
+        self.add(&context, nif("beginIndex"), Literal::from(0_i64));
+        self.add(
+            &context,
+            nif("endIndex"),
+            Literal::from(doc.text.chars().count() as i64),
+        );
+        self.add(&context, nif("sourceUrl"), article.clone());
+
+        for (id, entity) in extraction.entities.iter().enumerate() {
+            let node = self.iris.entities[id].clone();
+            self.add(&article, schema("mentions"), node.clone());
+            self.add(&node, rdf::TYPE.into_owned(), class_of(entity.kind, entity.sub));
+            let name = &self.iris.names[id];
+            self.add(&node, schema("name"), Literal::new_simple_literal(name));
+            for alias in entity.aliases.iter().chain(std::iter::once(&entity.name)) {
+                if alias != name {
+                    self.add(&node, schema("alternateName"), Literal::new_simple_literal(alias));
+                }
+            }
+            for &span in &entity.mentions {
+                self.mention(span, Some(&node));
+            }
+        }
+
+        for (i, strike) in extraction.strikes.iter().enumerate() {
+            let node = self.iris.strikes[i].clone();
+            self.add(&article, schema("mentions"), node.clone());
+            self.add(&node, rdf::TYPE.into_owned(), sg("Strike"));
+            self.add(
+                &node,
+                schema("name"),
+                Literal::new_simple_literal(format!("Strike of {}", strike.start)),
+            );
+            if let Some(status) = strike.status {
+                let local = match status {
+                    StrikeStatus::Planned => "EventScheduled",
+                    StrikeStatus::Happening => "EventScheduled",
+                    StrikeStatus::Past => "EventScheduled",
+                    StrikeStatus::Cancelled => "EventCancelled",
+                };
+                self.add(&node, schema("eventStatus"), schema(local));
+                let phase = match status {
+                    StrikeStatus::Planned => "planned",
+                    StrikeStatus::Happening => "happening",
+                    StrikeStatus::Past => "past",
+                    StrikeStatus::Cancelled => "cancelled",
+                };
+                self.add(&node, sg("phase"), Literal::new_simple_literal(phase));
+            }
+            for &span in &strike.mentions {
+                self.mention(span, Some(&node));
+            }
+        }
+
+        for (n, fact) in extraction.facts.iter().enumerate() {
+            let subject = match fact.subject {
+                Subject::Entity(e) => self.iris.entities[e].clone(),
+                Subject::Strike(s) => self.iris.strikes[s].clone(),
+            };
+            let object: Term = match &fact.object {
+                Value::Entity(e) => self.iris.entities[*e].clone().into(),
+                Value::Text(t) => Literal::new_simple_literal(t).into(),
+                Value::Date(d) => Literal::new_typed_literal(d.to_string(), xsd::DATE).into(),
+            };
+            let predicate = property_iri(fact.property);
+            self.add(&subject, predicate.clone(), object.clone());
+            // Provenance: a reified statement naming the rule and the sentence.
+            let statement = NamedNode::new_unchecked(format!("{}#fact-{n}", article.as_str()));
+            self.add(&statement, rdf::TYPE.into_owned(), rdf::STATEMENT.into_owned());
+            self.add(&statement, rdf::SUBJECT.into_owned(), subject);
+            self.add(&statement, rdf::PREDICATE.into_owned(), predicate);
+            self.add(&statement, rdf::OBJECT.into_owned(), object);
+            self.add(&statement, sg("rule"), Literal::new_simple_literal(fact.rule));
+            let evidence = self.mention(fact.evidence, None);
+            self.add(&statement, sg("evidence"), evidence);
+        }
+
+        for (n, quote) in extraction.quotes.iter().enumerate() {
+            let node = NamedNode::new_unchecked(format!("{}/quote/{}", article.as_str(), n + 1));
+            self.add(&article, schema("mentions"), node.clone());
+            self.add(&node, rdf::TYPE.into_owned(), schema("Quotation"));
+            self.add(&node, schema("text"), Literal::new_simple_literal(&quote.text));
+            self.add(&node, schema("isPartOf"), article.clone());
+            if let Some(speaker) = quote.speaker {
+                let who = self.iris.entities[speaker].clone();
+                self.add(&node, schema("creator"), who);
+            }
+            self.add(&node, sg("rule"), Literal::new_simple_literal(quote.rule));
+            let evidence = self.mention(quote.span, Some(&node));
+            self.add(&node, sg("evidence"), evidence);
+        }
+        self.quads
+    }
+}
+
+pub fn property_iri(property: Property) -> NamedNode {
+    schema(property.local_name())
+}

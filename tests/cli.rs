@@ -1,0 +1,220 @@
+//! Integration tests: drive the `strikegraph` binary on the seeds and on inputs the tests
+//! write themselves.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn bin() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_strikegraph"))
+}
+
+fn seeds() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds")
+}
+
+fn run(store: &Path, args: &[&str]) -> Output {
+    let out = bin()
+        .arg("--store")
+        .arg(store)
+        .args(args)
+        .output()
+        .expect("the binary runs");
+    out
+}
+
+fn ok(store: &Path, args: &[&str]) -> String {
+    let out = run(store, args);
+    assert!(
+        out.status.success(),
+        "strikegraph {args:?} failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).expect("UTF-8 output")
+}
+
+fn seeded() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let store = dir.path().join("store");
+    let seeds = seeds();
+    ok(&store, &["ingest", seeds.to_str().expect("UTF-8 path")]);
+    (dir, store)
+}
+
+fn select(store: &Path, query: &str) -> Vec<String> {
+    let csv = ok(store, &["query", "--format", "csv", query]);
+    csv.lines().skip(1).map(|l| l.trim_end_matches('\r').to_owned()).collect()
+}
+
+#[test]
+fn ingest_builds_one_graph_per_article_and_reingest_changes_nothing() {
+    let (_dir, store) = seeded();
+    let graphs = select(&store, "SELECT (COUNT(DISTINCT ?g) AS ?n) WHERE { GRAPH ?g { ?a a schema:NewsArticle } }");
+    assert_eq!(graphs, vec!["5"]);
+    let before = ok(&store, &["export", "--format", "nquads"]);
+    let out = run(&store, &["ingest", seeds().to_str().expect("UTF-8 path")]);
+    assert!(out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("5 unchanged"), "{}", String::from_utf8_lossy(&out.stderr));
+    let after = ok(&store, &["export", "--format", "nquads"]);
+    let mut a: Vec<&str> = before.lines().collect();
+    let mut b: Vec<&str> = after.lines().collect();
+    a.sort_unstable();
+    b.sort_unstable();
+    assert_eq!(a, b);
+}
+
+#[test]
+fn remove_deletes_exactly_one_article_graph() {
+    let (_dir, store) = seeded();
+    let total = |store: &Path| select(store, "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")[0].parse::<usize>().expect("a count");
+    let in_graph = |store: &Path, id: &str| {
+        select(
+            store,
+            &format!("SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?a schema:identifier \"{id}\" }} GRAPH ?g {{ ?s ?p ?o }} }}"),
+        )[0]
+        .parse::<usize>()
+        .expect("a count")
+    };
+    let before = total(&store);
+    let one = in_graph(&store, "002_47f8a6b4e61f9482");
+    assert!(one > 0);
+    ok(&store, &["remove", "002_47f8a6b4e61f9482"]);
+    assert_eq!(total(&store), before - one);
+    assert_eq!(in_graph(&store, "002_47f8a6b4e61f9482"), 0);
+    assert!(in_graph(&store, "001_64eed737b22194c0") > 0);
+    let out = run(&store, &["remove", "no-such-article"]);
+    assert_eq!(out.status.code(), Some(1));
+}
+
+#[test]
+fn every_export_format_parses_back() {
+    let (dir, store) = seeded();
+    for (format, ext) in [("nquads", "nq"), ("trig", "trig"), ("turtle", "ttl"), ("ntriples", "nt"), ("jsonld", "jsonld"), ("rdfxml", "rdf")] {
+        let file = dir.path().join(format!("out.{ext}"));
+        ok(&store, &["export", "--output", file.to_str().expect("UTF-8 path")]);
+        let data = std::fs::read(&file).expect("export written");
+        let parsed = oxigraph::io::RdfParser::from_format(oxigraph::io::RdfFormat::from_extension(ext).expect("known extension"))
+            .for_slice(&data)
+            .collect::<Result<Vec<_>, _>>();
+        let quads = parsed.unwrap_or_else(|e| panic!("{format} does not parse back: {e}"));
+        assert!(quads.len() > 500, "{format}: {} quads", quads.len());
+        let explicit = ok(&store, &["export", "--format", format]);
+        assert_eq!(explicit.len(), data.len(), "{format}: --format and the extension agree");
+    }
+    let one = ok(&store, &["export", "--format", "ntriples", "--graph", "004_c9342d11c0964a27"]);
+    assert!(one.contains("004_c9342d11c0964a27"));
+    assert!(!one.contains("\"000_3bb81a6df0fc8b94\""));
+}
+
+#[test]
+fn query_formats_are_well_formed() {
+    let (_dir, store) = seeded();
+    let q = "SELECT ?name WHERE { ?p a schema:Person ; schema:name ?name } ORDER BY ?name";
+    let csv = ok(&store, &["query", "--format", "csv", q]);
+    assert!(csv.starts_with("name\r\n"), "{csv}");
+    let json: serde_json::Value = serde_json::from_str(&ok(&store, &["query", "--format", "json", q])).expect("JSON");
+    assert_eq!(json["head"]["vars"][0], "name");
+    assert!(json["results"]["bindings"].as_array().is_some_and(|b| b.len() > 3));
+    let table = ok(&store, &["query", "--format", "table", q]);
+    assert!(table.lines().nth(1).is_some_and(|l| l.starts_with("----")));
+    let ask = ok(&store, &["query", "--format", "json", "ASK { ?s a sg:Strike }"]);
+    assert!(ask.contains("\"boolean\":true"), "{ask}");
+    let turtle = ok(&store, &["query", "--format", "turtle", "CONSTRUCT WHERE { ?s a sg:Strike }"]);
+    assert!(turtle.contains("sg:Strike"), "{turtle}");
+    // From standard input and from a file.
+    let mut child = bin()
+        .arg("--store")
+        .arg(&store)
+        .args(["query", "--format", "csv"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    use std::io::Write as _;
+    child.stdin.take().expect("stdin").write_all(b"SELECT (1 AS ?one) {}").expect("write");
+    let out = child.wait_with_output().expect("wait");
+    assert_eq!(String::from_utf8_lossy(&out.stdout).lines().nth(1), Some("1"));
+}
+
+#[test]
+fn bad_sparql_names_the_position() {
+    let (_dir, store) = seeded();
+    let out = run(&store, &["query", "SELECT ?x WHERE { ?x ?y }"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("1:"), "no line:column in {err}");
+}
+
+#[test]
+fn the_seed_strike_of_26_april_is_one_node_in_three_articles() {
+    let (_dir, store) = seeded();
+    let rows = select(
+        &store,
+        "SELECT (COUNT(DISTINCT ?a) AS ?n) WHERE { ?s a sg:Strike ; schema:startDate \"2016-04-26\"^^xsd:date . GRAPH ?g { ?a schema:mentions ?s } }",
+    );
+    assert_eq!(rows, vec!["3"]);
+    let nodes = select(&store, "SELECT DISTINCT ?s WHERE { ?s a sg:Strike ; schema:startDate \"2016-04-26\"^^xsd:date }");
+    assert_eq!(nodes.len(), 1, "{nodes:?}");
+}
+
+#[test]
+fn headline_people_are_one_node_across_articles() {
+    let (_dir, store) = seeded();
+    let hunt = select(&store, "SELECT DISTINCT ?p WHERE { ?p a schema:Person ; schema:name ?n FILTER(CONTAINS(?n, \"Hunt\")) }");
+    assert_eq!(hunt.len(), 1, "{hunt:?}");
+    let articles = select(&store, "SELECT (COUNT(DISTINCT ?a) AS ?n) WHERE { ?p schema:name \"Jeremy Hunt\" . GRAPH ?g { ?a schema:mentions ?p } }");
+    assert_eq!(articles, vec!["4"]);
+    let bma = select(&store, "SELECT DISTINCT ?o WHERE { ?o schema:alternateName \"BMA\" }");
+    assert_eq!(bma.len(), 1, "{bma:?}");
+}
+
+#[test]
+fn jsonl_and_stdin_inputs_and_bad_lines() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let store = dir.path().join("store");
+    let jsonl = dir.path().join("news.jsonl");
+    std::fs::write(
+        &jsonl,
+        "{\"id\": \"a1\", \"text\": \"Nurses at Riverside General Hospital will strike on Friday.\", \"published\": \"2024-03-06\"}\nthis is not json\n{\"id\": \"a2\"}\n",
+    )
+    .expect("write");
+    let out = run(&store, &["ingest", jsonl.to_str().expect("UTF-8 path")]);
+    assert_eq!(out.status.code(), Some(1), "some lines were skipped");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("news.jsonl:2"), "{err}");
+    assert!(err.contains("news.jsonl:3"), "{err}");
+    let strike = select(&store, "SELECT ?d WHERE { ?s a sg:Strike ; schema:startDate ?d }");
+    assert_eq!(strike, vec!["2024-03-08"]);
+    let strict = run(&store, &["ingest", "--strict", jsonl.to_str().expect("UTF-8 path")]);
+    assert_eq!(strict.status.code(), Some(2));
+
+    let mut child = bin()
+        .arg("--store")
+        .arg(&store)
+        .args(["ingest", "-"])
+        .stdin(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    use std::io::Write as _;
+    child.stdin.take().expect("stdin").write_all(b"Dr Ann Lee, a consultant at Hillside Hospital, said: \"Enough.\"").expect("write");
+    assert!(child.wait().expect("wait").success());
+    let people = select(&store, "SELECT ?n WHERE { ?p a schema:Person ; schema:name ?n }");
+    assert!(people.iter().any(|n| n.contains("Ann Lee")), "{people:?}");
+}
+
+#[test]
+fn a_missing_store_is_a_clear_error() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let out = run(&dir.path().join("nothing"), &["stats"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no store"));
+}
+
+#[test]
+fn help_lists_the_commands() {
+    let out = bin().arg("--help").output().expect("runs");
+    let help = String::from_utf8_lossy(&out.stdout);
+    for cmd in ["ingest", "query", "export", "stats", "remove", "explain"] {
+        assert!(help.contains(cmd), "{cmd} missing from --help");
+    }
+}

@@ -1,0 +1,115 @@
+#!/usr/bin/env python3
+"""Reads strikegraph's output with third-party tools: rdflib parses every RDF export,
+pyshacl validates the seeds' graph against ontology/shapes.ttl, and the SPARQL results
+formats are read back with Python's csv and json modules.
+
+usage: check_outputs.py PATH/TO/strikegraph
+"""
+import csv
+import io
+import json
+import os
+import subprocess
+import sys
+import tempfile
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+BIN = sys.argv[1] if len(sys.argv) > 1 else os.path.join(ROOT, "target", "debug", "strikegraph")
+results = []
+
+
+def check(name):
+    def wrap(fn):
+        try:
+            fn()
+            results.append((name, None))
+            print(f"ok    {name}")
+        except Exception as exc:  # a failed check is reported, the others still run
+            results.append((name, exc))
+            print(f"FAIL  {name}: {exc}")
+        return fn
+    return wrap
+
+
+def run(*args, stdin=None):
+    out = subprocess.run([BIN, "--store", STORE, *args], input=stdin, capture_output=True, check=True)
+    return out.stdout
+
+
+tmp = tempfile.mkdtemp()
+STORE = os.path.join(tmp, "seeds.db")
+subprocess.run([BIN, "--store", STORE, "--quiet", "ingest", os.path.join(ROOT, "seeds")], check=True)
+
+import rdflib  # noqa: E402
+
+FORMATS = {"nquads": "nquads", "trig": "trig", "turtle": "turtle", "ntriples": "nt", "jsonld": "json-ld", "rdfxml": "xml"}
+DATASETS = {"nquads", "trig", "jsonld"}
+
+for fmt, rdflib_fmt in FORMATS.items():
+    @check(f"rdflib parses the {fmt} export")
+    def _(fmt=fmt, rdflib_fmt=rdflib_fmt):
+        data = run("export", "--format", fmt)
+        graph = rdflib.Dataset() if fmt in DATASETS else rdflib.Graph()
+        graph.parse(data=data, format=rdflib_fmt)
+        triples = sum(1 for _ in graph.quads()) if fmt in DATASETS else len(graph)
+        assert triples > 500, f"only {triples} statements"
+        if fmt in DATASETS:
+            graphs = {str(g) for _, _, _, g in graph.quads() if g is not None}
+            assert sum("/article/" in g for g in graphs) == 5, f"expected 5 article graphs, got {sorted(graphs)[:8]}"
+
+
+@check("the seeds' graph conforms to ontology/shapes.ttl (pyshacl)")
+def _():
+    import pyshacl
+    data = rdflib.Graph().parse(data=run("export", "--format", "turtle"), format="turtle")
+    shapes = rdflib.Graph().parse(os.path.join(ROOT, "ontology", "shapes.ttl"), format="turtle")
+    ont = rdflib.Graph().parse(os.path.join(ROOT, "ontology", "strikegraph.ttl"), format="turtle")
+    conforms, _, text = pyshacl.validate(data, shacl_graph=shapes, ont_graph=ont, inference="rdfs")
+    assert conforms, text[:3000]
+
+
+@check("the ontology is valid Turtle and declares sg:Strike a subclass of schema:Event")
+def _():
+    ont = rdflib.Graph().parse(os.path.join(ROOT, "ontology", "strikegraph.ttl"), format="turtle")
+    sg = rdflib.Namespace("https://w3id.org/strikegraph/ns#")
+    assert (sg.Strike, rdflib.RDFS.subClassOf, rdflib.URIRef("http://schema.org/Event")) in ont
+
+
+QUERY = "SELECT ?name WHERE { ?p a schema:Person ; schema:name ?name } ORDER BY ?name"
+
+
+@check("query --format csv has a header and rows")
+def _():
+    rows = list(csv.reader(io.StringIO(run("query", "--format", "csv", QUERY).decode())))
+    assert rows[0] == ["name"], rows[:2]
+    assert len(rows) > 5
+
+
+@check("query --format json is SPARQL 1.1 results JSON")
+def _():
+    doc = json.loads(run("query", "--format", "json", QUERY))
+    assert doc["head"]["vars"] == ["name"]
+    assert all(b["name"]["type"] == "literal" for b in doc["results"]["bindings"])
+
+
+@check("query --format tsv and xml parse")
+def _():
+    tsv = run("query", "--format", "tsv", QUERY).decode().splitlines()
+    assert tsv[0] == "?name"
+    import xml.etree.ElementTree as ET
+    root = ET.fromstring(run("query", "--format", "xml", QUERY))
+    assert root.tag.endswith("sparql")
+
+
+@check("CONSTRUCT results parse as Turtle and N-Triples")
+def _():
+    q = "CONSTRUCT { ?s a sg:Strike ; schema:startDate ?d } WHERE { ?s a sg:Strike ; schema:startDate ?d }"
+    g = rdflib.Graph().parse(data=run("query", "--format", "turtle", q), format="turtle")
+    assert len(g) >= 4
+    g = rdflib.Graph().parse(data=run("query", "--format", "ntriples", q), format="nt")
+    assert len(g) >= 4
+
+
+failed = [n for n, e in results if e]
+print(f"{len(results) - len(failed)} passed, {len(failed)} failed")
+sys.exit(1 if failed else 0)
