@@ -8,7 +8,7 @@ use crate::rdf::vocab::{ONTOLOGY_GRAPH, PREFIXES, RDF, SCHEMA, SG, VOID};
 use crate::resolve::{Identity, IriSpace};
 use crate::extract::EntityKind;
 use oxigraph::io::{RdfFormat, RdfParser};
-use oxigraph::model::{GraphNameRef, Literal, NamedNode, NamedNodeRef, Quad, QuadRef, Term};
+use oxigraph::model::{Literal, NamedNode, NamedNodeRef, Quad, QuadRef, Term};
 use oxigraph::sparql::{QueryResults, SparqlEvaluator};
 use std::path::{Path, PathBuf};
 

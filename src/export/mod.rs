@@ -2,4 +2,4 @@
 
 mod rdf_formats;
 
-pub use rdf_formats::{export_rdf, write_query_results, RdfOutput, ResultsOutput};
+pub use rdf_formats::{display_term, export_rdf, write_query_results, write_table, ExportError, RdfOutput, ResultsOutput};

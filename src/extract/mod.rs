@@ -8,6 +8,7 @@
 mod dates;
 mod gazetteer;
 mod names;
+mod places;
 mod quotes;
 mod roles;
 mod strikes;
@@ -297,6 +298,7 @@ pub fn pipeline() -> Vec<Box<dyn Component>> {
         Box::new(names::Names),
         Box::new(dates::Dates),
         Box::new(roles::Roles),
+        Box::new(places::Places),
         Box::new(quotes::Quotes),
         Box::new(strikes::Strikes),
     ]

@@ -328,7 +328,7 @@ fn split_and_classify(
         // "A and B NHS Trust" is one trust; "NHS Employers and the Department of Health"
         // (with "the") was already split by the run builder.
         if split_at_and.is_none() || has_cue(&words) || doc.gazetteer.lookup(&joined).is_some() {
-            classify(doc, units, run, after, found, definitions);
+            classify(doc, units, run, after, false, found, definitions);
             return;
         }
     }
@@ -344,14 +344,17 @@ fn split_and_classify(
             p.push(i);
         }
     }
-    let n = parts.len();
-    for (k, part) in parts.into_iter().enumerate() {
+    let n = parts.iter().filter(|p| !p.is_empty()).count();
+    let plural_cue = units.get(after).is_some_and(|u| ["hospitals", "infirmaries"].contains(&unit_text(doc, u)));
+    let mut k = 0;
+    for part in parts {
         if part.is_empty() {
             continue;
         }
-        // "both Maidstone and Tunbridge Wells hospitals": each part is a hospital.
-        let next = if k + 1 == n { after } else { part[part.len() - 1] + 1 };
-        classify(doc, units, &part, next, found, definitions);
+        k += 1;
+        // "both Ashgrove and Fernley hospitals": each part is a hospital.
+        let next = if k == n || plural_cue { after } else { part[part.len() - 1] + 1 };
+        classify(doc, units, &part, next, n > 1 && plural_cue, found, definitions);
     }
 }
 
@@ -388,6 +391,7 @@ fn classify(
     units: &[Unit],
     run: &[usize],
     after: usize,
+    coordinated: bool,
     found: &mut Vec<Found>,
     definitions: &mut Vec<(String, String)>,
 ) {
@@ -401,7 +405,6 @@ fn classify(
     let form = words.join(" ");
     let next_word = units.get(after).map(|u| unit_text(doc, u)).unwrap_or("");
     let prev_word = first.checked_sub(1).map(|p| unit_text(doc, &units[p])).unwrap_or("");
-    let prev2 = first.checked_sub(2).map(|p| unit_text(doc, &units[p])).unwrap_or("");
     let push = |found: &mut Vec<Found>, kind, sub, form: String, gender, short| {
         found.push(Found { span, kind, sub, form, gender, short, unknown: false });
     };
@@ -420,7 +423,7 @@ fn classify(
         (title_gender(words[k]).is_some() || doc.gazetteer.given_name(words[k]).is_some())
             && words[..k].iter().any(|w| doc.gazetteer.is_role_word(w))
     }) {
-        classify(doc, units, &run[k..], after, found, definitions);
+        classify(doc, units, &run[k..], after, coordinated, found, definitions);
         return;
     }
 
@@ -432,6 +435,26 @@ fn classify(
             push(found, EntityKind::Person, None, form, gender, rest.len() == 1);
         }
         return;
+    }
+
+    // A lower-case cue after the name: "Stoke Mandeville hospital"; with coordination,
+    // "Ashgrove and Fernley hospitals" (but "Leeds hospitals" are hospitals in Leeds).
+    let next_lower = next_word.to_lowercase();
+    let word_after_next = units.get(after + 1).map(|u| unit_text(doc, u).to_lowercase()).unwrap_or_default();
+    let determiner = ["a", "an", "one", "every", "each", "any", "another"].contains(&prev_word);
+    if next_word.chars().next().is_some_and(char::is_lowercase)
+        && !["trust", "trusts", "staff", "doctors", "nurses", "workers", "bosses", "chiefs"].contains(&word_after_next.as_str())
+        && !determiner
+    {
+        if next_lower == "hospital" || next_lower == "infirmary" || (coordinated && next_lower == "hospitals") {
+            let cue = if next_lower == "infirmary" { "Infirmary" } else { "Hospital" };
+            push(found, EntityKind::Hospital, None, format!("{form} {cue}"), None, false);
+            return;
+        }
+        if next_lower == "council" && doc.gazetteer.lookup(&form).is_some_and(|k| k.kind == EntityKind::Place) {
+            push(found, EntityKind::Organization, Some(SubKind::Council), format!("{form} Council"), None, false);
+            return;
+        }
     }
 
     // The gazetteer, for the whole span.
@@ -450,7 +473,7 @@ fn classify(
             // "Brighton Labour Party": a local branch of a known body is that body.
             for k in 1..n {
                 let Some(known) = doc.gazetteer.lookup(&words[k..].join(" ")) else { continue };
-                if known.kind != EntityKind::Organization {
+                if known.kind != EntityKind::Organization || !matches!(known.sub, SubKind::Party | SubKind::Union) {
                     continue;
                 }
                 if let Some(place) = doc.gazetteer.lookup(&words[..k].join(" ")) {
@@ -485,22 +508,6 @@ fn classify(
         push(found, EntityKind::Place, Some(SubKind::Street), form, None, false);
         return;
     }
-    // A lower-case cue after the name: "Stoke Mandeville hospital", "Thornleigh and
-    // Millbrook hospitals".
-    let next_lower = next_word.to_lowercase();
-    if next_word.chars().next().is_some_and(char::is_lowercase) {
-        if next_lower == "hospital" || next_lower == "hospitals" || next_lower == "infirmary" {
-            if doc.gazetteer.lookup(&form).is_none() || n > 1 || prev_word == "and" || prev2 == "both" || prev_word == "both" {
-                push(found, EntityKind::Hospital, None, format!("{form} Hospital"), None, false);
-                return;
-            }
-        }
-        if next_lower == "council" {
-            push(found, EntityKind::Organization, Some(SubKind::Council), format!("{form} Council"), None, false);
-            return;
-        }
-    }
-
     // A prefix of a known place plus more words is often that place's thing; leave it.
     // Acronyms: organisations unless common.
     if n == 1 && is_acronym(&form) {
@@ -759,16 +766,19 @@ fn prefix_match(entities: &[Entity], f: &Found) -> Option<usize> {
     }
     let key = name_key(&f.form);
     let words: Vec<&str> = key.split(' ').collect();
+    let is_short_of = |short: &[&str], full: &[&str]| {
+        full.len() > short.len()
+            && full[..short.len()] == short[..]
+            && full[short.len()..].iter().all(|w| TAIL_WORDS.contains(w))
+            && (short.len() >= 2 || f.kind == EntityKind::Hospital)
+    };
     entities.iter().position(|e| {
         if !matches!(e.kind, EntityKind::Organization | EntityKind::Hospital) || e.kind != f.kind && f.kind != EntityKind::Person {
             return false;
         }
         let full = name_key(&e.name);
         let full_words: Vec<&str> = full.split(' ').collect();
-        full_words.len() > words.len()
-            && full_words[..words.len()] == words[..]
-            && full_words[words.len()..].iter().all(|w| TAIL_WORDS.contains(w))
-            && (words.len() >= 2 || f.kind == EntityKind::Hospital)
+        is_short_of(&words, &full_words) || (f.kind == e.kind && is_short_of(&full_words, &words))
     })
 }
 

@@ -51,13 +51,14 @@ fn segments(doc: &Annotated<'_>) -> Vec<Segment> {
             continue;
         }
         let text = doc.slice(*para);
-        let mut open: Option<usize> = None;
+        // The byte offset and length of the open quotation mark, if any.
+        let mut open: Option<(usize, usize)> = None;
         for (i, c) in text.char_indices() {
             match open {
-                None if is_open(c) => open = Some(i),
-                None if c == '”' && i == 0 => open = Some(i),
-                Some(start) if is_close(c) => {
-                    let inner = Span::new(para.start + start + c.len_utf8(), para.start + i);
+                None if is_open(c) => open = Some((i, c.len_utf8())),
+                None if c == '”' && i == 0 => open = Some((i, c.len_utf8())),
+                Some((start, mark)) if is_close(c) => {
+                    let inner = Span::new(para.start + start + mark, para.start + i);
                     out.push(Segment {
                         inner,
                         outer: Span::new(para.start + start, para.start + i + c.len_utf8()),
@@ -70,8 +71,7 @@ fn segments(doc: &Annotated<'_>) -> Vec<Segment> {
                 _ => {}
             }
         }
-        if let Some(start) = open {
-            let first = text[start..].chars().next().map_or(1, char::len_utf8);
+        if let Some((start, first)) = open {
             out.push(Segment {
                 inner: Span::new(para.start + start + first, para.end),
                 outer: Span::new(para.start + start, para.end),
@@ -97,7 +97,7 @@ impl Component for Quotes {
         for (k, seg) in segs.iter().enumerate() {
             let before = text_before(doc, seg);
             let after = text_after(doc, seg, segs.get(k + 1));
-            let colon = before.trim_end().ends_with(':');
+            let colon = before.trim_end().ends_with(':') || (seg.lead && previous_paragraph_ends_with_colon(doc, seg));
             let (after_speaker, after_rule) = speaker_after(doc, seg, after);
             let said_after = after_rule.is_some();
             let continues = previous.is_some_and(|(p, _, open)| {
@@ -122,8 +122,9 @@ impl Component for Quotes {
                 (last_speaker_before(doc, seg.outer.start, 2), "previous-speaker")
             };
             if let Some(s) = speaker {
-                let verb_at = seg.outer.end.min(doc.text.len());
-                doc.speakers.push((Span::new(verb_at, verb_at), s));
+                let at = seg.outer.end.min(doc.text.len());
+                let index = doc.speakers.partition_point(|(sp, _)| sp.start <= at);
+                doc.speakers.insert(index, (Span::new(at, at), s));
             }
             quotes.push(Quote {
                 text,
@@ -136,6 +137,11 @@ impl Component for Quotes {
         doc.speakers.sort_by_key(|(s, _)| s.start);
         doc.extraction.quotes = quotes;
     }
+}
+
+/// `X said:` at the end of one paragraph and the quote in the next.
+fn previous_paragraph_ends_with_colon(doc: &Annotated<'_>, seg: &Segment) -> bool {
+    seg.paragraph > 0 && doc.slice(doc.layout.paragraphs[seg.paragraph - 1]).trim_end().ends_with(':')
 }
 
 /// Between the previous passage of the paragraph and this one there is only a sentence
@@ -204,14 +210,19 @@ fn speaker_after(doc: &Annotated<'_>, seg: &Segment, after: &str) -> (Option<Ent
 
 /// `X said: "..."`, `She added: "..."`, `A spokesman for the trust said: "..."`.
 fn speaker_before(doc: &Annotated<'_>, seg: &Segment) -> (Option<EntityId>, &'static str) {
-    let para = doc.layout.paragraphs[seg.paragraph];
+    let mut para = doc.layout.paragraphs[seg.paragraph];
+    let mut end = seg.outer.start;
+    if seg.lead && seg.paragraph > 0 && previous_paragraph_ends_with_colon(doc, seg) {
+        para = doc.layout.paragraphs[seg.paragraph - 1];
+        end = para.end;
+    }
     // The clause: from the last sentence start before the quote.
     let start = doc
         .layout
-        .sentence_at(seg.outer.start.saturating_sub(1))
+        .sentence_at(end.saturating_sub(1))
         .map_or(para.start, |s| doc.layout.sentences[s].span.start)
         .max(para.start);
-    let clause = Span::new(start, seg.outer.start);
+    let clause = Span::new(start, end);
     let text = doc.slice(clause);
     let verb = text
         .split(|c: char| !c.is_alphanumeric())
@@ -359,12 +370,15 @@ fn record_reported_speech(doc: &mut Annotated<'_>) {
                     continue;
                 }
                 let subject = Span::new(sentence.span.start, at);
-                let speaker = spokes_org(doc, subject).or_else(|| {
-                    doc.mentions_in(subject)
-                        .filter(|&(_, e)| is_speaker_kind(doc, e))
-                        .last()
-                        .map(|(_, e)| e)
-                });
+                let nearest = doc
+                    .mentions_in(subject)
+                    .filter(|&(_, e)| is_speaker_kind(doc, e))
+                    .last();
+                // "X spokesperson, Jane Roe, said": the person, not the body.
+                let speaker = match nearest {
+                    Some((_, e)) if doc.entity(e).kind == EntityKind::Person => Some(e),
+                    _ => spokes_org(doc, subject).or(nearest.map(|(_, e)| e)),
+                };
                 if let Some(s) = speaker {
                     found.push((Span::new(at, at + verb.len()), s));
                 }

@@ -92,7 +92,9 @@ fn add_affiliation(doc: &mut Annotated<'_>, person: EntityId, org: EntityId, rol
 }
 
 fn is_role_head(doc: &Annotated<'_>, phrase: &str) -> bool {
-    let words: Vec<String> = phrase.split_whitespace().map(|w| w.to_lowercase()).collect();
+    // "director of clinical operations", "chief executive of X": the head is before "of".
+    let head = phrase.split(" of ").next().unwrap_or(phrase);
+    let words: Vec<String> = head.split_whitespace().map(|w| w.to_lowercase()).collect();
     let Some(last) = words.last() else { return false };
     let last_two = if words.len() >= 2 { format!("{} {}", words[words.len() - 2], last) } else { last.clone() };
     doc.gazetteer.is_role_word(last) || doc.gazetteer.is_role_word(&last_two)
@@ -383,7 +385,8 @@ fn who_clause(doc: &mut Annotated<'_>, person: EntityId, from: usize, sentence: 
                 continue;
             }
             let at = from + i + cue.len();
-            if let Some((_, e)) = doc.mentions_in(Span::new(at, sentence.end)).find(|&(s, _)| s.start == at) {
+            let found = doc.mentions_in(Span::new(at, sentence.end)).find(|&(s, _)| s.start == at);
+            if let Some((_, e)) = found {
                 if doc.entity(e).kind == EntityKind::Place {
                     doc.add_fact(Subject::Entity(person), Property::HomeLocation, Value::Entity(e), "who-lives-in", sentence);
                     return;

@@ -17,7 +17,7 @@ use std::sync::LazyLock;
 pub struct Strikes;
 
 static STRIKE_WORDS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(strikes?|striking|walk-?outs?|walk(?:ing|ed|s)? out|industrial action|stoppages?|withdrawal of labour|all-out|picket(?:s|ing)?|take action)\b")
+    Regex::new(r"(?i)\b(strikes?|walk-?outs?|walk(?:ing|ed|s)? out|industrial action|stoppages?|withdrawal of labour|all-out|picket(?:s|ing)?|(?:take|taking|took|takes) action)\b")
         .expect("valid regex")
 });
 
@@ -32,7 +32,10 @@ const OTHER_EVENTS: &[&str] = &[
     "born", "died", "since", "budget",
 ];
 
-const CANCELLED: &[&str] = &["called off", "cancelled", "canceled", "suspended", "postponed the strike", "had been due"];
+static CANCELLED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(called off|been suspended|had been due|(?:strikes?|walk-?outs?|action) (?:has|have|had)? ?(?:been|was|were) (?:cancelled|canceled|postponed|suspended))\b")
+        .expect("valid regex")
+});
 
 static CONSECUTIVE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(two|three|four|five|six|seven|2|3|4|5|6|7) consecutive days\b").expect("valid regex")
@@ -204,8 +207,7 @@ fn merge(doc: &mut Annotated<'_>, candidates: Vec<Candidate>) {
     let article_union = main_union(doc);
     for (i, (strike, sentences)) in strikes.iter_mut().enumerate() {
         let cancelled = sentences.iter().any(|&s| {
-            let text = doc.slice(doc.layout.sentences[s].span).to_lowercase();
-            CANCELLED.iter().any(|w| text.contains(w))
+            CANCELLED.is_match(doc.slice(doc.layout.sentences[s].span))
         });
         strike.status = Some(match published {
             _ if cancelled => StrikeStatus::Cancelled,
@@ -242,7 +244,12 @@ fn merge(doc: &mut Annotated<'_>, candidates: Vec<Candidate>) {
         }
         for &s in &where_sentences {
             let span = doc.layout.sentences[s].span;
+            let has_hospital = doc.mentions_in(span).any(|(_, e)| doc.entity(e).kind == EntityKind::Hospital);
             for (_, e) in doc.mentions_in(span) {
+                // A street next to a hospital says where the hospital is, not the strike.
+                if has_hospital && doc.entity(e).sub == Some(SubKind::Street) {
+                    continue;
+                }
                 let entity = doc.entity(e);
                 if entity.kind == EntityKind::Organization && entity.sub == Some(SubKind::Union) && sentences.contains(&s) {
                     organisers.push((e, span));

@@ -1,0 +1,63 @@
+//! Places: where hospitals are ("X Hospital, in Y Road", "on Y Street, outside the
+//! infirmary") and which trust runs a hospital ("Y Trust, which runs X Hospital").
+
+use super::roles::definite_reference;
+use super::{Annotated, Component, EntityId, EntityKind, Property, SubKind, Subject, Value};
+use crate::text::Span;
+
+pub struct Places;
+
+impl Component for Places {
+    fn name(&self) -> &'static str {
+        "places"
+    }
+
+    fn run(&self, doc: &mut Annotated<'_>) {
+        for s in 0..doc.layout.sentences.len() {
+            let sentence = doc.layout.sentences[s].clone();
+            if doc.boilerplate[sentence.paragraph] {
+                continue;
+            }
+            let mentions: Vec<(Span, EntityId)> = doc.mentions_in(sentence.span).collect();
+            let mut hospitals: Vec<(Span, EntityId)> = mentions
+                .iter()
+                .copied()
+                .filter(|&(_, e)| doc.entity(e).kind == EntityKind::Hospital)
+                .collect();
+            // "the hospital", "the infirmary's main entrance".
+            let text = doc.slice(sentence.span);
+            for noun in ["the hospital", "the infirmary"] {
+                if let Some(i) = text.find(noun) {
+                    let at = sentence.span.start + i;
+                    if let Some(e) = definite_reference(doc, at, &noun[4..]) {
+                        hospitals.push((Span::new(at, at + noun.len()), e));
+                    }
+                }
+            }
+            hospitals.sort_by_key(|(_, e)| *e);
+            hospitals.dedup_by_key(|(_, e)| *e);
+            if hospitals.len() != 1 {
+                continue;
+            }
+            let (hospital_span, hospital) = hospitals[0];
+            for &(span, e) in &mentions {
+                let entity = doc.entity(e);
+                if entity.kind != EntityKind::Place || e == hospital {
+                    continue;
+                }
+                let between = if span.start >= hospital_span.end {
+                    doc.text[hospital_span.end..span.start].trim()
+                } else {
+                    doc.text[span.end..hospital_span.start].trim()
+                };
+                let street = entity.sub == Some(SubKind::Street);
+                // A street in the same sentence as the one hospital, or a town right after it
+                // ("X Hospital in Canterbury").
+                let town_after = span.start >= hospital_span.end && (between == "in" || between == ", in");
+                if street || town_after {
+                    doc.add_fact(Subject::Entity(hospital), Property::Location, Value::Entity(e), "hospital-place", sentence.span);
+                }
+            }
+        }
+    }
+}
