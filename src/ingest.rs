@@ -43,13 +43,24 @@ pub struct Extracted {
 
 /// Extracts a batch of documents in parallel. `years` are publication years known in the
 /// corpus, used to date articles that have no publication date.
-pub fn extract_batch(docs: Vec<Document>, gazetteer: &Gazetteer, years: &[i32]) -> Vec<Extracted> {
+///
+/// A document whose extraction fails (a bug, never bad input by design) is returned as an
+/// error naming it, so one document cannot stop an ingest.
+pub fn extract_batch(docs: Vec<Document>, gazetteer: &Gazetteer, years: &[i32]) -> Vec<Result<Extracted, ReadError>> {
     docs.into_par_iter()
         .map(|doc| {
             let mut context = Context::for_document(&doc);
             context.corpus_years = years.to_vec();
-            let extraction = extract::extract(&doc.text, &context, gazetteer);
-            Extracted { doc, extraction }
+            let run = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                extract::extract(&doc.text, &context, gazetteer)
+            }));
+            match run {
+                Ok(extraction) => Ok(Extracted { doc, extraction }),
+                Err(_) => Err(ReadError {
+                    location: doc.source.clone(),
+                    message: "skipped: internal error in extraction (please report this article)".into(),
+                }),
+            }
         })
         .collect()
 }
@@ -117,7 +128,13 @@ pub fn ingest(
                 }
             }
         }
-        let extracted = extract_batch(batch, &gazetteer, &years);
+        let mut extracted = Vec::new();
+        for item in extract_batch(batch, &gazetteer, &years) {
+            match item {
+                Ok(e) => extracted.push(e),
+                Err(err) => report.skipped.push(err),
+            }
+        }
         for (article, quads, ents) in batch_quads(&extracted, &mut identity, &space) {
             report.quads += quads.len();
             entities.extend(ents);

@@ -228,8 +228,9 @@ impl<'a> Annotated<'a> {
         }
     }
 
+    /// The text of a span; empty (never a panic) for a span that does not fit the text.
     pub fn slice(&self, span: Span) -> &'a str {
-        &self.text[span.start..span.end]
+        self.text.get(span.start..span.end).unwrap_or_default()
     }
 
     pub fn token_text(&self, index: usize) -> &'a str {

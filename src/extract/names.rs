@@ -655,9 +655,7 @@ fn group(doc: &mut Annotated<'_>, found: Vec<Found>, definitions: &[(String, Str
                     Some(matches[0])
                 } else if let Some(id) = find(&entities, EntityKind::Person, &key) {
                     Some(id)
-                } else if title_gender(doc.slice(Span::new(f.span.start, f.span.start + 2.min(f.span.len()))).trim()).is_some()
-                    || title_gender(f.form.split(' ').next().unwrap_or("")).is_some()
-                {
+                } else if title_gender(f.form.split(' ').next().unwrap_or("")).is_some() {
                     None // a titled surname with no full name: a person of its own
                 } else {
                     // A bare capitalised word that names nobody in the article: an
