@@ -29,6 +29,9 @@ pub struct Gazetteer {
     given: HashMap<String, Option<Gender>>,
     /// Role head words ("registrar", "secretary") and whole role phrases.
     roles: HashSet<String>,
+    /// Names with commas or lower-case words ("Yorkshire and the Humber"), which the
+    /// capitalised-span scanner would cut; matched in the text as they stand.
+    spelled: Vec<(String, usize)>,
 }
 
 fn sub_kind(word: &str) -> Option<SubKind> {
@@ -97,6 +100,9 @@ impl Gazetteer {
     fn add(&mut self, known: Known) {
         let index = self.entries.len();
         for form in std::iter::once(&known.name).chain(&known.aliases) {
+            if form.contains(',') || form.split(' ').skip(1).any(|w| w.chars().next().is_some_and(char::is_lowercase)) {
+                self.spelled.push((form.clone(), index));
+            }
             if is_acronym(form) {
                 self.acronyms.insert(form.clone(), index);
             } else {
@@ -115,6 +121,11 @@ impl Gazetteer {
             self.by_name.get(&form.to_lowercase())
         };
         index.map(|&i| &self.entries[i])
+    }
+
+    /// Names that must be matched as they are spelled, with their entries.
+    pub fn spelled_names(&self) -> impl Iterator<Item = (&str, &Known)> {
+        self.spelled.iter().map(|(form, i)| (form.as_str(), &self.entries[*i]))
     }
 
     /// `Some(gender)` for a known given name (`Some(None)` when it is used for both).

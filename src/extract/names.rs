@@ -189,10 +189,41 @@ impl Component for Names {
                 continue;
             }
             let units = units(doc, sentence.tokens.clone());
+            let spelled = spelled_names(doc, sentence.span, &mut found);
+            let units: Vec<Unit> = units.into_iter().filter(|u| spelled.iter().all(|s| !s.overlaps(u.span))).collect();
             scan_sentence(doc, &units, &lower_words, &mut found, &mut definitions);
         }
         group(doc, found, &definitions);
     }
+}
+
+/// Gazetteer names with commas or lower-case words, found as spelled; returns their spans.
+fn spelled_names(doc: &Annotated<'_>, sentence: Span, found: &mut Vec<Found>) -> Vec<Span> {
+    let text = doc.slice(sentence);
+    let mut spans = Vec::new();
+    for (form, known) in doc.gazetteer.spelled_names() {
+        let mut from = 0;
+        while let Some(i) = text[from..].find(form) {
+            let start = sentence.start + from + i;
+            let span = Span::new(start, start + form.len());
+            from += i + form.len();
+            let bounded = text[..span.start - sentence.start].chars().last().is_none_or(|c| !c.is_alphanumeric())
+                && text[span.end - sentence.start..].chars().next().is_none_or(|c| !c.is_alphanumeric());
+            if bounded && spans.iter().all(|s: &Span| !s.overlaps(span)) {
+                spans.push(span);
+                found.push(Found {
+                    span,
+                    kind: known.kind,
+                    sub: Some(known.sub),
+                    form: known.name.clone(),
+                    gender: None,
+                    short: false,
+                    unknown: false,
+                });
+            }
+        }
+    }
+    spans
 }
 
 /// Words seen in lower case anywhere in the text: a capitalised one at a sentence start
@@ -262,8 +293,17 @@ fn scan_sentence(
         // Grow a run of name words, allowing joiners between them.
         let start = i;
         let mut end = i + 1; // exclusive
+        // "St James's University Hospital": a possessive inside a name that a cue ends.
+        let cue_ahead = |from: usize| {
+            (from..(from + 3).min(units.len()))
+                .take_while(|&k| is_name_word(text_of(k)))
+                .any(|k| has_cue(&[text_of(k)]))
+        };
         loop {
-            if end < units.len() && is_name_word(text_of(end)) && !ends_with_possessive(text_of(end - 1)) {
+            if end < units.len()
+                && is_name_word(text_of(end))
+                && (!ends_with_possessive(text_of(end - 1)) || cue_ahead(end))
+            {
                 end += 1;
                 continue;
             }
@@ -361,6 +401,7 @@ fn split_and_classify(
 fn has_cue(words: &[&str]) -> bool {
     let last = words.last().map(|w| strip_possessive(w)).unwrap_or("");
     HOSPITAL_CUES.contains(&last)
+        || (last == "Centre" && words.len() >= 2 && words[words.len() - 2] == "Medical")
         || ORG_CUES.iter().any(|(c, _)| *c == last)
         || STREET_CUES.contains(&last)
         || ORG_HEADS.iter().any(|h| words.join(" ").starts_with(h))
@@ -381,7 +422,7 @@ fn holds_together(words: &[&str], k: usize) -> bool {
                 || has_cue(tail) && !HOSPITAL_CUES.contains(&tail.last().copied().unwrap_or(""))
         }
         // "A and B Hospital" is one hospital; "A and B hospitals" (lower case) were split.
-        "and" | "&" => has_cue(tail) || has_cue(words),
+        "and" | "&" => !has_cue(head) && (has_cue(tail) || has_cue(words)),
         _ => false,
     }
 }
@@ -457,14 +498,16 @@ fn classify(
         }
     }
 
-    // The gazetteer, for the whole span.
-    if let Some(known) = doc.gazetteer.lookup(&form) {
+    // The gazetteer, for the whole span ("NHS 111" is a phone line, not the NHS).
+    let phone_line = n == 1 && next_word.chars().next().is_some_and(|c| c.is_ascii_digit());
+    if let Some(known) = doc.gazetteer.lookup(&form).filter(|_| !phone_line) {
         push(found, known.kind, Some(known.sub), known.name.clone(), None, false);
         return;
     }
 
     // Cue words.
-    if HOSPITAL_CUES.contains(&last_word) && n > 1 {
+    let medical_centre = last_word == "Centre" && n >= 2 && words[n - 2] == "Medical";
+    if (HOSPITAL_CUES.contains(&last_word) || medical_centre) && n > 1 {
         push(found, EntityKind::Hospital, None, form, None, false);
         return;
     }
@@ -511,7 +554,9 @@ fn classify(
     // A prefix of a known place plus more words is often that place's thing; leave it.
     // Acronyms: organisations unless common.
     if n == 1 && is_acronym(&form) {
-        if !COMMON_ACRONYMS.contains(&form.as_str()) && !form.chars().any(|c| c.is_ascii_digit()) {
+        // "NHS 111" is a phone line, not the organisation.
+        let before_number = next_word.chars().next().is_some_and(|c| c.is_ascii_digit());
+        if !COMMON_ACRONYMS.contains(&form.as_str()) && !form.chars().any(|c| c.is_ascii_digit()) && !before_number {
             push(found, EntityKind::Organization, None, form, None, true);
         }
         return;

@@ -150,7 +150,7 @@ fn before_is_just_sentence_end(doc: &Annotated<'_>, seg: &Segment, earlier: &[Se
     let Some(prev) = earlier.last().filter(|p| p.paragraph == seg.paragraph) else { return false };
     let between = doc.text[prev.outer.end..seg.outer.start].trim();
     between.is_empty()
-        || (between.len() < 60
+        || (between.len() < 240
             && between.ends_with('.')
             && SPEECH_VERBS.iter().any(|v| between.contains(v)))
 }
@@ -197,12 +197,16 @@ fn speaker_after(doc: &Annotated<'_>, seg: &Segment, after: &str) -> (Option<Ent
     }
     // "X said", "she said", "the trust said".
     let subject = Span::new(tag_start, verb_offset);
-    let speaker = doc
+    let people: Vec<EntityId> = doc
         .mentions_in(subject)
-        .filter(|&(_, e)| is_speaker_kind(doc, e))
-        .last()
+        .filter(|&(s, e)| doc.entity(e).kind == EntityKind::Person && !possessive_at(doc, s.end))
         .map(|(_, e)| e)
+        .collect();
+    let speaker = people
+        .last()
+        .copied()
         .or_else(|| spokes_org(doc, subject))
+        .or_else(|| doc.mentions_in(subject).filter(|&(_, e)| is_speaker_kind(doc, e)).last().map(|(_, e)| e))
         .or_else(|| pronoun(doc, doc.slice(subject), seg.outer.start))
         .or_else(|| definite_subject(doc, subject));
     (speaker, Some("speaker-after-quote"))
@@ -233,8 +237,11 @@ fn speaker_before(doc: &Annotated<'_>, seg: &Segment) -> (Option<EntityId>, &'st
     if let Some(org) = spokes_org(doc, subject) {
         return (Some(org), "spokesperson-colon");
     }
-    if let Some((_, e)) = doc.mentions_in(subject).filter(|&(_, e)| is_speaker_kind(doc, e)).find(|_| true) {
-        // The subject is the first person or organisation of the clause.
+    // The subject is the first person of the clause, else its first organisation.
+    let first_person = doc
+        .mentions_in(subject)
+        .find(|&(s, e)| doc.entity(e).kind == EntityKind::Person && !possessive_at(doc, s.end));
+    if let Some((_, e)) = first_person.or_else(|| doc.mentions_in(subject).find(|&(_, e)| is_speaker_kind(doc, e))) {
         return (Some(e), "speaker-colon");
     }
     if let Some(e) = pronoun(doc, doc.slice(subject), seg.outer.start) {
@@ -350,6 +357,11 @@ fn last_speaker_before(doc: &Annotated<'_>, at: usize, sentences: usize) -> Opti
         .map(|&(_, e)| e)
 }
 
+fn possessive_at(doc: &Annotated<'_>, at: usize) -> bool {
+    let rest = &doc.text[at.min(doc.text.len())..];
+    rest.starts_with("'s") || rest.starts_with("’s")
+}
+
 /// Reported speech without quotation marks ("Miss Wood said the public ...", "an X
 /// spokesman insisted ..."): remembered so that a later "she added" finds its speaker.
 fn record_reported_speech(doc: &mut Annotated<'_>) {
@@ -370,15 +382,14 @@ fn record_reported_speech(doc: &mut Annotated<'_>) {
                     continue;
                 }
                 let subject = Span::new(sentence.span.start, at);
-                let nearest = doc
-                    .mentions_in(subject)
-                    .filter(|&(_, e)| is_speaker_kind(doc, e))
-                    .last();
-                // "X spokesperson, Jane Roe, said": the person, not the body.
-                let speaker = match nearest {
-                    Some((_, e)) if doc.entity(e).kind == EntityKind::Person => Some(e),
-                    _ => spokes_org(doc, subject).or(nearest.map(|(_, e)| e)),
-                };
+                // The subject is the first person named (not "X's colleague"), else the body
+                // a spokesperson speaks for, else the first organisation.
+                let person = doc.mentions_in(subject).find(|&(s, e)| {
+                    doc.entity(e).kind == EntityKind::Person && !possessive_at(doc, s.end)
+                });
+                let speaker = person.map(|(_, e)| e).or_else(|| spokes_org(doc, subject)).or_else(|| {
+                    doc.mentions_in(subject).find(|&(_, e)| is_speaker_kind(doc, e)).map(|(_, e)| e)
+                });
                 if let Some(s) = speaker {
                     found.push((Span::new(at, at + verb.len()), s));
                 }

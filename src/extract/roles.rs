@@ -92,8 +92,11 @@ fn add_affiliation(doc: &mut Annotated<'_>, person: EntityId, org: EntityId, rol
 }
 
 fn is_role_head(doc: &Annotated<'_>, phrase: &str) -> bool {
-    // "director of clinical operations", "chief executive of X": the head is before "of".
+    // "director of clinical operations", "core trainee in psychiatry": the head comes first.
     let head = phrase.split(" of ").next().unwrap_or(phrase);
+    let head = head.split(" in ").next().unwrap_or(head);
+    let head = head.split(" for ").next().unwrap_or(head);
+    let head = head.strip_suffix(" there").unwrap_or(head);
     let words: Vec<String> = head.split_whitespace().map(|w| w.to_lowercase()).collect();
     let Some(last) = words.last() else { return false };
     let last_two = if words.len() >= 2 { format!("{} {}", words[words.len() - 2], last) } else { last.clone() };
@@ -137,13 +140,17 @@ fn role_before(doc: &mut Annotated<'_>, person: EntityId, name: Span, sentence: 
         }
         let clause = Span::new(clause_start, sentence.start + head.len());
         let text = doc.slice(clause).trim();
-        // "calls on the Prime Minister": from the last determiner on.
+        // "calls on the Prime Minister": from the last verb-like preposition on, then
+        // without its determiner ("The chairman of the trust").
         let words = words_with_offsets(doc.slice(clause), clause.start);
-        let from = words
+        let mut from = words
             .iter()
-            .rposition(|(_, w)| ["the", "The", "a", "A", "an", "An", "on", "by", "from", "to"].contains(w))
+            .rposition(|(_, w)| ["on", "by", "from", "to", "with", "said", "says"].contains(w))
             .map_or(0, |i| i + 1);
-        let words: Vec<(Span, &str)> = words[from..].to_vec();
+        if words.get(from).is_some_and(|(_, w)| ["the", "The", "a", "A", "an", "An"].contains(w)) {
+            from += 1;
+        }
+        let words: Vec<(Span, &str)> = words[from.min(words.len())..].to_vec();
         if words.is_empty() || words.len() > 9 || text.contains(" said") {
             return;
         }
@@ -190,7 +197,7 @@ fn role_phrase(doc: &mut Annotated<'_>, person: EntityId, phrase: Span, evidence
     let mut role_end = phrase.end;
     let mut attached: Vec<EntityId> = Vec::new();
     for (prep_span, prep) in words_with_offsets(text, phrase.start) {
-        if !["at", "for", "with", "of", "in"].contains(&prep) {
+        if !["at", "for", "with", "of", "in", "on"].contains(&prep) {
             continue;
         }
         let rest = doc.text[prep_span.end..phrase.end].trim_start();
@@ -207,7 +214,9 @@ fn role_phrase(doc: &mut Annotated<'_>, person: EntityId, phrase: Span, evidence
         }
     }
     // Leading organisations ("MTUC press officer", "the NEU's district secretary").
-    let mut role_start = phrase.start;
+    let lead = doc.slice(phrase);
+    let determiner = ["a ", "an ", "the ", "A ", "An ", "The "].iter().find(|d| lead.starts_with(**d)).map_or(0, |d| d.len());
+    let mut role_start = phrase.start + determiner;
     let mut leading = Vec::new();
     for &(s, e) in &mentions {
         if s.start <= role_start + 1 && s.end < role_end {
@@ -218,6 +227,7 @@ fn role_phrase(doc: &mut Annotated<'_>, person: EntityId, phrase: Span, evidence
         }
     }
     let role_text = doc.text[role_start.min(role_end)..role_end].trim();
+    let role_text = role_text.strip_suffix(" there").or_else(|| role_text.strip_suffix(" here")).unwrap_or(role_text);
     let role_text = role_text
         .strip_prefix("a ")
         .or_else(|| role_text.strip_prefix("an "))
@@ -307,6 +317,7 @@ fn role_after(doc: &mut Annotated<'_>, person: EntityId, name: Span, sentence: S
         let piece = Span::new(body_start, body_start + end_rel);
         let text = doc.slice(piece).trim();
         if text.is_empty() {
+            who_clause(doc, person, piece.end, sentence);
             break;
         }
         if text.chars().all(|c| c.is_ascii_digit()) {
@@ -322,7 +333,7 @@ fn role_after(doc: &mut Annotated<'_>, person: EntityId, name: Span, sentence: S
         if let Some(i) = doc.slice(piece).find(" and ") {
             let left = Span::new(piece.start, piece.start + i);
             let right = Span::new(piece.start + i + 5, piece.end);
-            if is_role_head(doc, doc.slice(left)) || doc.mentions_in(right).next().is_some() && is_role_head(doc, role_words(doc, right)) {
+            if is_role_head(doc, role_words(doc, left)) || doc.mentions_in(right).next().is_some() && is_role_head(doc, role_words(doc, right)) {
                 pieces = vec![left, right];
             }
         }
@@ -375,10 +386,33 @@ fn trim_from_clause(doc: &Annotated<'_>, span: Span) -> Span {
     }
 }
 
-/// "who grew up in Z", "who lives in Z", "who is from Z": a home.
+/// "who grew up in Z", "who lives in Z", "who is from Z": a home; "who works at Y",
+/// "has worked at Y", "who has been a signaller with Y": a job.
 fn who_clause(doc: &mut Annotated<'_>, person: EntityId, from: usize, sentence: Span) {
     let rest = &doc.text[from..sentence.end];
     let window: String = rest.chars().take(60).collect();
+    for cue in [" works at ", " worked at ", " works for ", " worked for ", " works with ", " based at "] {
+        if let Some(i) = window.find(cue) {
+            let at = from + i + cue.len();
+            let rest = &doc.text[at..sentence.end];
+            let skip = if rest.starts_with("the ") { 4 } else { 0 };
+            let found = doc.mentions_in(Span::new(at + skip, sentence.end)).find(|&(s, _)| s.start == at + skip);
+            if let Some((_, e)) = found {
+                if matches!(doc.entity(e).kind, EntityKind::Organization | EntityKind::Hospital) {
+                    doc.add_fact(Subject::Entity(person), Property::WorksFor, Value::Entity(e), "works-at", sentence);
+                }
+            }
+        }
+    }
+    for cue in [" who has been ", " who is ", " who was "] {
+        if let Some(i) = rest.find(cue) {
+            if i < 3 {
+                let start = from + i + cue.len();
+                let end = [" for ", ",", "."].iter().filter_map(|e| doc.text[start..sentence.end].find(e)).min().map_or(sentence.end, |e| start + e);
+                role_phrase(doc, person, Span::new(start, end), sentence, "who-is");
+            }
+        }
+    }
     for cue in ["who grew up in ", "who lives in ", "who is from ", "who comes from ", "from "] {
         if let Some(i) = window.find(cue) {
             if cue == "from " && i > 25 {
