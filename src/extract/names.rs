@@ -209,7 +209,13 @@ fn spelled_names(doc: &Annotated<'_>, sentence: Span, found: &mut Vec<Found>) ->
             from += i + form.len();
             let bounded = text[..span.start - sentence.start].chars().last().is_none_or(|c| !c.is_alphanumeric())
                 && text[span.end - sentence.start..].chars().next().is_none_or(|c| !c.is_alphanumeric());
-            if bounded && spans.iter().all(|s: &Span| !s.overlaps(span)) {
+            // "Newcastle upon Tyne Hospitals": part of a longer name, left to the scanner.
+            let continues = text[span.end - sentence.start..]
+                .trim_start()
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase);
+            if bounded && !continues && spans.iter().all(|s: &Span| !s.overlaps(span)) {
                 spans.push(span);
                 found.push(Found {
                     span,
@@ -365,9 +371,8 @@ fn split_and_classify(
     // The whole run first: the gazetteer knows "Yorkshire and the Humber".
     if doc.gazetteer.lookup(strip_possessive(&joined)).is_some() || has_cue(&words) {
         let split_at_and = words.iter().position(|w| *w == "and" || *w == "&");
-        // "A and B NHS Trust" is one trust; "NHS Employers and the Department of Health"
-        // (with "the") was already split by the run builder.
-        if split_at_and.is_none() || has_cue(&words) || doc.gazetteer.lookup(&joined).is_some() {
+        // "A and B NHS Trust" is one trust; "A Hospital and B Hospital" are two.
+        if split_at_and.is_none_or(|k| holds_together(&words, k)) || doc.gazetteer.lookup(&joined).is_some() {
             classify(doc, units, run, after, false, found, definitions);
             return;
         }

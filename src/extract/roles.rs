@@ -188,6 +188,8 @@ fn role_before(doc: &mut Annotated<'_>, person: EntityId, name: Span, sentence: 
 /// Reads a role phrase ("GMB regional organiser", "director of clinical operations at Y",
 /// "member for Z Trust") and records the job title and affiliations it gives.
 fn role_phrase(doc: &mut Annotated<'_>, person: EntityId, phrase: Span, evidence: Span, rule: &'static str) -> Option<String> {
+    let text = doc.slice(phrase);
+    let phrase = Span::new(phrase.start + (text.len() - text.trim_start().len()), phrase.end);
     let mentions: Vec<(Span, EntityId)> = doc
         .mentions_in(phrase)
         .filter(|&(_, e)| doc.entity(e).kind != EntityKind::Person)
@@ -330,7 +332,11 @@ fn role_after(doc: &mut Annotated<'_>, person: EntityId, name: Span, sentence: S
         }
         // Conjuncts: "an anaesthetics registrar and BMA rep at the infirmary".
         let mut pieces = vec![piece];
-        if let Some(i) = doc.slice(piece).find(" and ") {
+        let and_at = doc.slice(piece).find(" and ").filter(|&i| {
+            let at = piece.start + i + 1;
+            doc.mentions.iter().all(|(s, _)| !(s.start < at && at < s.end))
+        });
+        if let Some(i) = and_at {
             let left = Span::new(piece.start, piece.start + i);
             let right = Span::new(piece.start + i + 5, piece.end);
             if is_role_head(doc, role_words(doc, left)) || doc.mentions_in(right).next().is_some() && is_role_head(doc, role_words(doc, right)) {

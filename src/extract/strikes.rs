@@ -17,7 +17,7 @@ use std::sync::LazyLock;
 pub struct Strikes;
 
 static STRIKE_WORDS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(strikes?|walk-?outs?|walk(?:ing|ed|s)? out|industrial action|stoppages?|withdrawal of labour|all-out|picket(?:s|ing)?|(?:take|taking|took|takes) action)\b")
+    Regex::new(r"(?i)\b(strikes?|walk-?outs?|walk(?:ing|ed|s)? out|industrial action|stoppages?|withdrawal of labour|all-out|picket(?:s|ing)?|(?:take|taking|took|takes) action|(?:round|day|days|week|weeks) of (?:industrial )?action|further action)\b")
         .expect("valid regex")
 });
 
@@ -27,7 +27,7 @@ static PICKET: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Words just before a date that tie it to some other event than a strike.
 const OTHER_EVENTS: &[&str] = &[
-    "campaigning", "ballot", "balloting", "vote", "voted", "election", "talks", "meeting", "met",
+    "campaigning", "ballot", "balloting", "vote", "voted", "election", "polls", "talks", "meeting", "met",
     "published", "released", "announced", "rally", "signed", "opened", "closed", "deadline",
     "born", "died", "since", "budget",
 ];
@@ -76,10 +76,12 @@ impl Component for Strikes {
             if !STRIKE_WORDS.is_match(text) {
                 continue;
             }
+            // Dates inside quotations are the speaker's ("on the table by Monday").
             let dates: Vec<&super::DateMention> = doc
                 .dates
                 .iter()
                 .filter(|d| d.sentence == s && !tied_to_other_event(doc, sentence.span, d.span))
+                .filter(|d| !doc.extraction.quotes.iter().any(|q| q.span.contains(d.span)))
                 .collect();
             if dates.is_empty() {
                 continue;
@@ -104,6 +106,17 @@ impl Component for Strikes {
                         }
                         k += 2;
                         continue;
+                    }
+                }
+                // "will end at 7am on Thursday": the end of the strike just named.
+                if ends_something(doc, sentence.span, d.span) {
+                    if let (Some(prev), Some(&end)) = (candidates.last_mut(), d.days.last()) {
+                        if prev.end.is_none() && prev.start < end && prev.sentence + 2 >= s {
+                            prev.end = Some(end);
+                            prev.mentions.push(d.span);
+                            k += 1;
+                            continue;
+                        }
                     }
                 }
                 for &day in &d.days {
@@ -144,13 +157,25 @@ impl Component for Strikes {
     }
 }
 
+/// "will end at 7am on Thursday", "finishes on Friday": the date closes something.
+fn ends_something(doc: &Annotated<'_>, sentence: Span, date: Span) -> bool {
+    let before = doc.text[sentence.start..date.start].to_lowercase();
+    let words: Vec<&str> = before.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+    words[words.len().saturating_sub(4)..]
+        .iter()
+        .any(|w| ["end", "ends", "ending", "finish", "finishes", "until", "till"].contains(w))
+}
+
 /// Whether the words before a date tie it to another event ("began campaigning on
 /// November 5", "the election on 4 July").
 fn tied_to_other_event(doc: &Annotated<'_>, sentence: Span, date: Span) -> bool {
     let before = doc.text[sentence.start..date.start].to_lowercase();
     let words: Vec<&str> = before.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
-    let window = &words[words.len().saturating_sub(5)..];
-    if window.iter().any(|w| OTHER_EVENTS.contains(w)) && !window.iter().any(|w| w.starts_with("strike") || w.starts_with("walk")) {
+    let window = &words[words.len().saturating_sub(8)..];
+    let after = doc.text[date.end..sentence.end].to_lowercase();
+    let after_words: Vec<&str> = after.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).take(3).collect();
+    let strike_near = window.iter().chain(&after_words).any(|w| w.starts_with("strike") || w.starts_with("walk"));
+    if (window.iter().chain(&after_words).any(|w| OTHER_EVENTS.contains(w)) || window.last() == Some(&"by")) && !strike_near {
         return true;
     }
     // "which began on 3 January" after a strike elsewhere is kept; a date in brackets or
@@ -240,7 +265,8 @@ fn merge(doc: &mut Annotated<'_>, candidates: Vec<Candidate>) {
         let mut places: Vec<(EntityId, Span)> = Vec::new();
         let mut where_sentences = sentences.clone();
         if Some(i) == current {
-            where_sentences.extend(&picket_sentences);
+            // A picket sentence with a date of its own belongs to that date's strike.
+            where_sentences.extend(picket_sentences.iter().filter(|&&p| !doc.dates.iter().any(|d| d.sentence == p)));
         }
         for &s in &where_sentences {
             let span = doc.layout.sentences[s].span;
@@ -254,15 +280,24 @@ fn merge(doc: &mut Annotated<'_>, candidates: Vec<Candidate>) {
                 if entity.kind == EntityKind::Organization && entity.sub == Some(SubKind::Union) && sentences.contains(&s) {
                     organisers.push((e, span));
                 }
+            }
+            // A strike sentence that names no union speaks of the article's union.
+            let names_union = doc.mentions_in(span).any(|(_, e)| doc.entity(e).sub == Some(SubKind::Union));
+            if sentences.contains(&s) && !names_union {
+                organisers.extend(article_union.map(|u| (u, span)));
+            }
+            for (_, e) in doc.mentions_in(span) {
+                let entity = doc.entity(e);
+                if has_hospital && entity.sub == Some(SubKind::Street) {
+                    continue;
+                }
                 if matches!(entity.kind, EntityKind::Hospital | EntityKind::Place) && !is_home_of_someone(doc, e) {
                     places.push((e, span));
                 }
             }
         }
         if organisers.is_empty() {
-            if let Some(u) = article_union {
-                organisers.push((u, first));
-            }
+            organisers.extend(article_union.map(|u| (u, first)));
         }
         for (org, span) in organisers {
             doc.add_fact(subject, Property::Organizer, Value::Entity(org), "strike-organiser", span);
