@@ -197,9 +197,15 @@ fn strike_under_way(doc: &Annotated<'_>) -> Option<Candidate> {
         let future = ["will ", "planned", "due to", "next ", "threat", "could strike", "would "]
             .iter()
             .any(|w| text.contains(w));
-        let present = [" hold ", " are holding ", " are on strike", " go on strike", " are striking", " take part", " are taking part", " is under way", " began ", " are protesting", " walked out", " stage "]
+        // The present-tense verb must govern the strike word ("hold their second strike").
+        let mut from = m.start().saturating_sub(40);
+        while !text.is_char_boundary(from) {
+            from -= 1;
+        }
+        let lead_in = &text[from..m.start()];
+        let present = [" hold ", " are holding ", " are on ", " go on ", " are striking", " take part", " are taking part", " is under way", " began ", " are protesting", " walked ", " stage "]
             .iter()
-            .any(|w| text.contains(w));
+            .any(|w| lead_in.contains(w) || text[m.end()..].starts_with(" is under way"));
         if present && !future {
             return Some(Candidate {
                 start: published,
