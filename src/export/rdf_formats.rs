@@ -36,12 +36,12 @@ impl RdfOutput {
     /// The format a file name's extension names (`.nq`, `.trig`, `.ttl`, `.nt`, `.jsonld`, `.rdf`).
     pub fn from_extension(ext: &str) -> Option<Self> {
         Some(match ext.to_ascii_lowercase().as_str() {
-            "nq" | "nquads" => RdfOutput::Nquads,
+            "nq" | "nquads" | "n-quads" => RdfOutput::Nquads,
             "trig" => RdfOutput::Trig,
             "ttl" | "turtle" => RdfOutput::Turtle,
-            "nt" | "ntriples" => RdfOutput::Ntriples,
-            "jsonld" | "json" => RdfOutput::Jsonld,
-            "rdf" | "xml" | "owl" => RdfOutput::Rdfxml,
+            "nt" | "ntriples" | "n-triples" => RdfOutput::Ntriples,
+            "jsonld" | "json-ld" | "json" => RdfOutput::Jsonld,
+            "rdf" | "xml" | "owl" | "rdfxml" | "rdf/xml" => RdfOutput::Rdfxml,
             _ => return None,
         })
     }

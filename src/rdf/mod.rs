@@ -230,6 +230,9 @@ impl<'a> ArticleWriter<'a> {
             let evidence = self.mention(quote.span, Some(&node));
             self.add(&node, sg("evidence"), evidence);
         }
+        // A span can be the mention of an entity and the evidence of a fact: say it once.
+        let mut seen = std::collections::HashSet::new();
+        self.quads.retain(|q| seen.insert(q.clone()));
         self.quads
     }
 }
