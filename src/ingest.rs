@@ -46,7 +46,11 @@ pub struct Extracted {
 ///
 /// A document whose extraction fails (a bug, never bad input by design) is returned as an
 /// error naming it, so one document cannot stop an ingest.
-pub fn extract_batch(docs: Vec<Document>, gazetteer: &Gazetteer, years: &[i32]) -> Vec<Result<Extracted, ReadError>> {
+pub fn extract_batch(
+    docs: Vec<Document>,
+    gazetteer: &Gazetteer,
+    years: &[i32],
+) -> Vec<Result<Extracted, ReadError>> {
     docs.into_par_iter()
         .map(|doc| {
             let mut context = Context::for_document(&doc);
@@ -58,7 +62,8 @@ pub fn extract_batch(docs: Vec<Document>, gazetteer: &Gazetteer, years: &[i32]) 
                 Ok(extraction) => Ok(Extracted { doc, extraction }),
                 Err(_) => Err(ReadError {
                     location: doc.source.clone(),
-                    message: "skipped: internal error in extraction (please report this article)".into(),
+                    message: "skipped: internal error in extraction (please report this article)"
+                        .into(),
                 }),
             }
         })
@@ -70,7 +75,11 @@ pub fn batch_quads(
     batch: &[Extracted],
     identity: &mut Identity,
     space: &IriSpace,
-) -> Vec<(oxigraph::model::NamedNode, Vec<oxigraph::model::Quad>, BTreeSet<String>)> {
+) -> Vec<(
+    oxigraph::model::NamedNode,
+    Vec<oxigraph::model::Quad>,
+    BTreeSet<String>,
+)> {
     for item in batch {
         identity.learn_extraction(&item.extraction);
     }
@@ -78,7 +87,11 @@ pub fn batch_quads(
         .par_iter()
         .map(|item| {
             let iris = identity.mint(space, &item.doc.id, &item.extraction);
-            let entities = iris.entities.iter().map(|n| n.as_str().to_owned()).collect();
+            let entities = iris
+                .entities
+                .iter()
+                .map(|n| n.as_str().to_owned())
+                .collect();
             let quads = ArticleWriter::new(&item.doc, &iris).write(&item.extraction);
             (iris.article, quads, entities)
         })
@@ -110,7 +123,10 @@ pub fn ingest(
                     if !seen.insert(doc.id.clone()) {
                         report.skipped.push(ReadError {
                             location: doc.source.clone(),
-                            message: format!("skipped: the id {:?} was already read in this run", doc.id),
+                            message: format!(
+                                "skipped: the id {:?} was already read in this run",
+                                doc.id
+                            ),
                         });
                         continue;
                     }

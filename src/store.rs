@@ -4,9 +4,9 @@
 //! Invariant: an article's graph is only ever replaced whole, inside one transaction, so a
 //! reader (or a crash) sees the old graph or the new one, never a mix.
 
+use crate::extract::EntityKind;
 use crate::rdf::vocab::{ONTOLOGY_GRAPH, PREFIXES, RDF, SCHEMA, SG, VOID};
 use crate::resolve::{Identity, IriSpace};
-use crate::extract::EntityKind;
 use oxigraph::io::{RdfFormat, RdfParser};
 use oxigraph::model::{Literal, NamedNode, NamedNodeRef, Quad, QuadRef, Term};
 use oxigraph::sparql::{QueryResults, SparqlEvaluator};
@@ -56,7 +56,10 @@ impl Store {
     /// Opens (or creates) a store for reading and writing.
     pub fn open(path: &Path) -> Result<Self, StoreError> {
         match oxigraph::store::Store::open(path) {
-            Ok(inner) => Ok(Self { inner, read_only: false }),
+            Ok(inner) => Ok(Self {
+                inner,
+                read_only: false,
+            }),
             Err(source) => Err(classify_open_error(path, source)),
         }
     }
@@ -70,7 +73,10 @@ impl Store {
             )));
         }
         match oxigraph::store::Store::open_read_only(path) {
-            Ok(inner) => Ok(Self { inner, read_only: true }),
+            Ok(inner) => Ok(Self {
+                inner,
+                read_only: true,
+            }),
             Err(source) => Err(classify_open_error(path, source)),
         }
     }
@@ -103,7 +109,11 @@ impl Store {
             .inner
             .quads_for_pattern(None, None, None, Some(graph.into()))
             .count();
-        if current == quads.len() && quads.iter().all(|q| self.inner.contains(q).unwrap_or(false)) {
+        if current == quads.len()
+            && quads
+                .iter()
+                .all(|q| self.inner.contains(q).unwrap_or(false))
+        {
             return Ok(());
         }
         self.replace_graph(graph, &quads)?;
@@ -149,17 +159,36 @@ impl Store {
             let graph = NamedNode::new_unchecked(format!("{}void", space.base()));
             let dataset = NamedNode::new_unchecked(format!("{}void#dataset", space.base()));
             let quads = [
-                (format!("{RDF}type"), Term::from(NamedNode::new_unchecked(format!("{VOID}Dataset")))),
-                (format!("{VOID}uriSpace"), Literal::new_simple_literal(space.base()).into()),
+                (
+                    format!("{RDF}type"),
+                    Term::from(NamedNode::new_unchecked(format!("{VOID}Dataset"))),
+                ),
+                (
+                    format!("{VOID}uriSpace"),
+                    Literal::new_simple_literal(space.base()).into(),
+                ),
                 (
                     "http://purl.org/dc/terms/title".to_owned(),
                     Literal::new_simple_literal("strikegraph knowledge graph").into(),
                 ),
-                (format!("{VOID}vocabulary"), NamedNode::new_unchecked(SCHEMA).into()),
-                (format!("{VOID}vocabulary"), NamedNode::new_unchecked(SG).into()),
+                (
+                    format!("{VOID}vocabulary"),
+                    NamedNode::new_unchecked(SCHEMA).into(),
+                ),
+                (
+                    format!("{VOID}vocabulary"),
+                    NamedNode::new_unchecked(SG).into(),
+                ),
             ]
             .into_iter()
-            .map(|(p, o)| Quad::new(dataset.clone(), NamedNode::new_unchecked(p), o, graph.clone()))
+            .map(|(p, o)| {
+                Quad::new(
+                    dataset.clone(),
+                    NamedNode::new_unchecked(p),
+                    o,
+                    graph.clone(),
+                )
+            })
             .collect::<Vec<_>>();
             self.replace_graph(graph.as_ref(), &quads)?;
         }
@@ -167,22 +196,38 @@ impl Store {
     }
 
     /// Replaces a named graph's content in one transaction. Returns whether it existed.
-    pub fn replace_graph(&self, graph: NamedNodeRef<'_>, quads: &[Quad]) -> Result<bool, StoreError> {
+    pub fn replace_graph(
+        &self,
+        graph: NamedNodeRef<'_>,
+        quads: &[Quad],
+    ) -> Result<bool, StoreError> {
         let mut tx = self.inner.start_transaction()?;
         let existed = tx.contains_named_graph(graph)?;
         tx.clear_graph(graph)?;
         tx.insert_named_graph(graph);
         for quad in quads {
-            tx.insert(QuadRef::new(&quad.subject, &quad.predicate, &quad.object, graph));
+            tx.insert(QuadRef::new(
+                &quad.subject,
+                &quad.predicate,
+                &quad.object,
+                graph,
+            ));
         }
         tx.commit()?;
         Ok(existed)
     }
 
     /// Whether the graph holds exactly these quads (so a re-ingest can be skipped).
-    pub fn graph_equals(&self, graph: NamedNodeRef<'_>, quads: &[Quad]) -> Result<bool, StoreError> {
+    pub fn graph_equals(
+        &self,
+        graph: NamedNodeRef<'_>,
+        quads: &[Quad],
+    ) -> Result<bool, StoreError> {
         let mut count = 0;
-        for quad in self.inner.quads_for_pattern(None, None, None, Some(graph.into())) {
+        for quad in self
+            .inner
+            .quads_for_pattern(None, None, None, Some(graph.into()))
+        {
             quad?;
             count += 1;
             if count > quads.len() {
@@ -193,7 +238,12 @@ impl Store {
             return Ok(false);
         }
         for quad in quads {
-            if !self.inner.contains(QuadRef::new(&quad.subject, &quad.predicate, &quad.object, graph))? {
+            if !self.inner.contains(QuadRef::new(
+                &quad.subject,
+                &quad.predicate,
+                &quad.object,
+                graph,
+            ))? {
                 return Ok(false);
             }
         }
@@ -269,13 +319,20 @@ impl Store {
              }} GROUP BY ?e ?type ?name"
         ))?;
         for row in rows {
-            let (Some(Some(class)), Some(Some(name))) = (row.first(), row.get(1)) else { continue };
+            let (Some(Some(class)), Some(Some(name))) = (row.first(), row.get(1)) else {
+                continue;
+            };
             let kind = kind_of_class(class);
             let alts: Vec<String> = row
                 .get(2)
                 .cloned()
                 .flatten()
-                .map(|a| a.split('\u{1f}').filter(|s| !s.is_empty()).map(str::to_owned).collect())
+                .map(|a| {
+                    a.split('\u{1f}')
+                        .filter(|s| !s.is_empty())
+                        .map(str::to_owned)
+                        .collect()
+                })
                 .unwrap_or_default();
             identity.learn(kind, name, &alts);
         }
@@ -353,10 +410,18 @@ pub fn kind_of_class(class: &str) -> EntityKind {
 
 fn classify_open_error(path: &Path, source: StorageError) -> StoreError {
     let text = source.to_string();
-    if text.contains("lock") || text.contains("LOCK") || text.contains("Resource temporarily unavailable") {
-        StoreError::Locked { path: path.to_owned() }
+    if text.contains("lock")
+        || text.contains("LOCK")
+        || text.contains("Resource temporarily unavailable")
+    {
+        StoreError::Locked {
+            path: path.to_owned(),
+        }
     } else {
-        StoreError::Open { path: path.to_owned(), source }
+        StoreError::Open {
+            path: path.to_owned(),
+            source,
+        }
     }
 }
 
@@ -370,7 +435,14 @@ mod tests {
         let g1 = NamedNode::new("http://e.org/g1")?;
         let g2 = NamedNode::new("http://e.org/g2")?;
         let s = NamedNode::new("http://e.org/s")?;
-        let q = |o: &str, g: &NamedNode| Quad::new(s.clone(), s.clone(), Literal::new_simple_literal(o), g.clone());
+        let q = |o: &str, g: &NamedNode| {
+            Quad::new(
+                s.clone(),
+                s.clone(),
+                Literal::new_simple_literal(o),
+                g.clone(),
+            )
+        };
         assert!(!store.replace_graph(g1.as_ref(), &[q("a", &g1), q("b", &g1)])?);
         store.replace_graph(g2.as_ref(), &[q("c", &g2)])?;
         assert!(store.replace_graph(g1.as_ref(), &[q("d", &g1)])?);

@@ -42,18 +42,28 @@ fn seeded() -> (tempfile::TempDir, PathBuf) {
 
 fn select(store: &Path, query: &str) -> Vec<String> {
     let csv = ok(store, &["query", "--format", "csv", query]);
-    csv.lines().skip(1).map(|l| l.trim_end_matches('\r').to_owned()).collect()
+    csv.lines()
+        .skip(1)
+        .map(|l| l.trim_end_matches('\r').to_owned())
+        .collect()
 }
 
 #[test]
 fn ingest_builds_one_graph_per_article_and_reingest_changes_nothing() {
     let (_dir, store) = seeded();
-    let graphs = select(&store, "SELECT (COUNT(DISTINCT ?g) AS ?n) WHERE { GRAPH ?g { ?a a schema:NewsArticle } }");
+    let graphs = select(
+        &store,
+        "SELECT (COUNT(DISTINCT ?g) AS ?n) WHERE { GRAPH ?g { ?a a schema:NewsArticle } }",
+    );
     assert_eq!(graphs, vec!["5"]);
     let before = ok(&store, &["export", "--format", "nquads"]);
     let out = run(&store, &["ingest", seeds().to_str().expect("UTF-8 path")]);
     assert!(out.status.success());
-    assert!(String::from_utf8_lossy(&out.stderr).contains("5 unchanged"), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("5 unchanged"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let after = ok(&store, &["export", "--format", "nquads"]);
     let mut a: Vec<&str> = before.lines().collect();
     let mut b: Vec<&str> = after.lines().collect();
@@ -65,7 +75,14 @@ fn ingest_builds_one_graph_per_article_and_reingest_changes_nothing() {
 #[test]
 fn remove_deletes_exactly_one_article_graph() {
     let (_dir, store) = seeded();
-    let total = |store: &Path| select(store, "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")[0].parse::<usize>().expect("a count");
+    let total = |store: &Path| {
+        select(
+            store,
+            "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }",
+        )[0]
+        .parse::<usize>()
+        .expect("a count")
+    };
     let in_graph = |store: &Path, id: &str| {
         select(
             store,
@@ -88,19 +105,44 @@ fn remove_deletes_exactly_one_article_graph() {
 #[test]
 fn every_export_format_parses_back() {
     let (dir, store) = seeded();
-    for (format, ext) in [("nquads", "nq"), ("trig", "trig"), ("turtle", "ttl"), ("ntriples", "nt"), ("jsonld", "jsonld"), ("rdfxml", "rdf")] {
+    for (format, ext) in [
+        ("nquads", "nq"),
+        ("trig", "trig"),
+        ("turtle", "ttl"),
+        ("ntriples", "nt"),
+        ("jsonld", "jsonld"),
+        ("rdfxml", "rdf"),
+    ] {
         let file = dir.path().join(format!("out.{ext}"));
-        ok(&store, &["export", "--output", file.to_str().expect("UTF-8 path")]);
+        ok(
+            &store,
+            &["export", "--output", file.to_str().expect("UTF-8 path")],
+        );
         let data = std::fs::read(&file).expect("export written");
-        let parsed = oxigraph::io::RdfParser::from_format(oxigraph::io::RdfFormat::from_extension(ext).expect("known extension"))
-            .for_slice(&data)
-            .collect::<Result<Vec<_>, _>>();
+        let parsed = oxigraph::io::RdfParser::from_format(
+            oxigraph::io::RdfFormat::from_extension(ext).expect("known extension"),
+        )
+        .for_slice(&data)
+        .collect::<Result<Vec<_>, _>>();
         let quads = parsed.unwrap_or_else(|e| panic!("{format} does not parse back: {e}"));
         assert!(quads.len() > 500, "{format}: {} quads", quads.len());
         let explicit = ok(&store, &["export", "--format", format]);
-        assert_eq!(explicit.len(), data.len(), "{format}: --format and the extension agree");
+        assert_eq!(
+            explicit.len(),
+            data.len(),
+            "{format}: --format and the extension agree"
+        );
     }
-    let one = ok(&store, &["export", "--format", "ntriples", "--graph", "004_c9342d11c0964a27"]);
+    let one = ok(
+        &store,
+        &[
+            "export",
+            "--format",
+            "ntriples",
+            "--graph",
+            "004_c9342d11c0964a27",
+        ],
+    );
     assert!(one.contains("004_c9342d11c0964a27"));
     assert!(!one.contains("\"000_3bb81a6df0fc8b94\""));
 }
@@ -111,14 +153,28 @@ fn query_formats_are_well_formed() {
     let q = "SELECT ?name WHERE { ?p a schema:Person ; schema:name ?name } ORDER BY ?name";
     let csv = ok(&store, &["query", "--format", "csv", q]);
     assert!(csv.starts_with("name\r\n"), "{csv}");
-    let json: serde_json::Value = serde_json::from_str(&ok(&store, &["query", "--format", "json", q])).expect("JSON");
+    let json: serde_json::Value =
+        serde_json::from_str(&ok(&store, &["query", "--format", "json", q])).expect("JSON");
     assert_eq!(json["head"]["vars"][0], "name");
-    assert!(json["results"]["bindings"].as_array().is_some_and(|b| b.len() > 3));
+    assert!(json["results"]["bindings"]
+        .as_array()
+        .is_some_and(|b| b.len() > 3));
     let table = ok(&store, &["query", "--format", "table", q]);
     assert!(table.lines().nth(1).is_some_and(|l| l.starts_with("----")));
-    let ask = ok(&store, &["query", "--format", "json", "ASK { ?s a sg:Strike }"]);
+    let ask = ok(
+        &store,
+        &["query", "--format", "json", "ASK { ?s a sg:Strike }"],
+    );
     assert!(ask.contains("\"boolean\":true"), "{ask}");
-    let turtle = ok(&store, &["query", "--format", "turtle", "CONSTRUCT WHERE { ?s a sg:Strike }"]);
+    let turtle = ok(
+        &store,
+        &[
+            "query",
+            "--format",
+            "turtle",
+            "CONSTRUCT WHERE { ?s a sg:Strike }",
+        ],
+    );
     assert!(turtle.contains("sg:Strike"), "{turtle}");
     // From standard input and from a file.
     let mut child = bin()
@@ -130,9 +186,17 @@ fn query_formats_are_well_formed() {
         .spawn()
         .expect("spawn");
     use std::io::Write as _;
-    child.stdin.take().expect("stdin").write_all(b"SELECT (1 AS ?one) {}").expect("write");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(b"SELECT (1 AS ?one) {}")
+        .expect("write");
     let out = child.wait_with_output().expect("wait");
-    assert_eq!(String::from_utf8_lossy(&out.stdout).lines().nth(1), Some("1"));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout).lines().nth(1),
+        Some("1")
+    );
 }
 
 #[test]
@@ -152,7 +216,10 @@ fn the_seed_strike_of_26_april_is_one_node_in_three_articles() {
         "SELECT (COUNT(DISTINCT ?a) AS ?n) WHERE { ?s a sg:Strike ; schema:startDate \"2016-04-26\"^^xsd:date . GRAPH ?g { ?a schema:mentions ?s } }",
     );
     assert_eq!(rows, vec!["3"]);
-    let nodes = select(&store, "SELECT DISTINCT ?s WHERE { ?s a sg:Strike ; schema:startDate \"2016-04-26\"^^xsd:date }");
+    let nodes = select(
+        &store,
+        "SELECT DISTINCT ?s WHERE { ?s a sg:Strike ; schema:startDate \"2016-04-26\"^^xsd:date }",
+    );
     assert_eq!(nodes.len(), 1, "{nodes:?}");
 }
 
@@ -163,7 +230,10 @@ fn headline_people_are_one_node_across_articles() {
     assert_eq!(hunt.len(), 1, "{hunt:?}");
     let articles = select(&store, "SELECT (COUNT(DISTINCT ?a) AS ?n) WHERE { ?p schema:name \"Jeremy Hunt\" . GRAPH ?g { ?a schema:mentions ?p } }");
     assert_eq!(articles, vec!["4"]);
-    let bma = select(&store, "SELECT DISTINCT ?o WHERE { ?o schema:alternateName \"BMA\" }");
+    let bma = select(
+        &store,
+        "SELECT DISTINCT ?o WHERE { ?o schema:alternateName \"BMA\" }",
+    );
     assert_eq!(bma.len(), 1, "{bma:?}");
 }
 
@@ -182,9 +252,15 @@ fn jsonl_and_stdin_inputs_and_bad_lines() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("news.jsonl:2"), "{err}");
     assert!(err.contains("news.jsonl:3"), "{err}");
-    let strike = select(&store, "SELECT ?d WHERE { ?s a sg:Strike ; schema:startDate ?d }");
+    let strike = select(
+        &store,
+        "SELECT ?d WHERE { ?s a sg:Strike ; schema:startDate ?d }",
+    );
     assert_eq!(strike, vec!["2024-03-08"]);
-    let strict = run(&store, &["ingest", "--strict", jsonl.to_str().expect("UTF-8 path")]);
+    let strict = run(
+        &store,
+        &["ingest", "--strict", jsonl.to_str().expect("UTF-8 path")],
+    );
     assert_eq!(strict.status.code(), Some(2));
 
     let mut child = bin()
@@ -196,9 +272,17 @@ fn jsonl_and_stdin_inputs_and_bad_lines() {
         .spawn()
         .expect("spawn");
     use std::io::Write as _;
-    child.stdin.take().expect("stdin").write_all(b"Dr Ann Lee, a consultant at Hillside Hospital, said: \"Enough.\"").expect("write");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(b"Dr Ann Lee, a consultant at Hillside Hospital, said: \"Enough.\"")
+        .expect("write");
     assert!(child.wait().expect("wait").success());
-    let people = select(&store, "SELECT ?n WHERE { ?p a schema:Person ; schema:name ?n }");
+    let people = select(
+        &store,
+        "SELECT ?n WHERE { ?p a schema:Person ; schema:name ?n }",
+    );
     assert!(people.iter().any(|n| n.contains("Ann Lee")), "{people:?}");
 }
 

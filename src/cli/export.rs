@@ -7,7 +7,9 @@ use strikegraph::export::{export_rdf, RdfOutput};
 /// N-Quads, TriG and JSON-LD keep the named graphs (one per article, plus the ontology and
 /// the dataset description); Turtle, N-Triples and RDF/XML write the union of all graphs.
 #[derive(clap::Args)]
-#[command(after_help = "Examples:\n  strikegraph export --format nquads > graph.nq\n  strikegraph export --output graph.ttl\n  strikegraph export --graph 000_3bb81a6df0fc8b94 --format turtle")]
+#[command(
+    after_help = "Examples:\n  strikegraph export --format nquads > graph.nq\n  strikegraph export --output graph.ttl\n  strikegraph export --graph 000_3bb81a6df0fc8b94 --format turtle"
+)]
 pub struct Args {
     /// nquads, trig, turtle, ntriples, jsonld or rdfxml; by default taken from --output's
     /// extension, else nquads.
@@ -28,7 +30,12 @@ pub fn run(store_path: &Path, args: Args) -> anyhow::Result<Outcome> {
             .extension()
             .and_then(|e| e.to_str())
             .and_then(RdfOutput::from_extension)
-            .ok_or_else(|| anyhow::anyhow!("cannot tell the format from {}; give --format", path.display()))?,
+            .ok_or_else(|| {
+                anyhow::anyhow!(
+                    "cannot tell the format from {}; give --format",
+                    path.display()
+                )
+            })?,
         (None, None) => RdfOutput::Nquads,
     };
     let store = open_for_reading(store_path)?;

@@ -12,7 +12,9 @@ use strikegraph::{corpus, ingest, Store};
 /// recursively, in name order, with the publication facts of a metadata.json beside the
 /// files), or - for standard input. Ingesting an id again replaces that article's graph.
 #[derive(clap::Args)]
-#[command(after_help = "Examples:\n  strikegraph ingest seeds/\n  strikegraph --store news.db ingest articles.jsonl\n  cat story.txt | strikegraph ingest -")]
+#[command(
+    after_help = "Examples:\n  strikegraph ingest seeds/\n  strikegraph --store news.db ingest articles.jsonl\n  cat story.txt | strikegraph ingest -"
+)]
 pub struct Args {
     /// Files, folders, or - for standard input.
     #[arg(required = true)]
@@ -44,7 +46,9 @@ pub fn run(store_path: &Path, args: Args, quiet: bool) -> anyhow::Result<Outcome
             bar.set_message(article.rsplit('/').next().unwrap_or("").to_owned());
         }
     })
-    .context("ingest failed; articles written before the failure are complete, the rest untouched")?;
+    .context(
+        "ingest failed; articles written before the failure are complete, the rest untouched",
+    )?;
     if let Some(bar) = bar {
         bar.finish_and_clear();
     }

@@ -32,7 +32,12 @@ Query it with SPARQL and export it in the usual RDF formats.",
 )]
 struct Cli {
     /// The store folder (created by `ingest` if missing).
-    #[arg(long, global = true, env = "STRIKEGRAPH_STORE", default_value = "strikegraph.db")]
+    #[arg(
+        long,
+        global = true,
+        env = "STRIKEGRAPH_STORE",
+        default_value = "strikegraph.db"
+    )]
     store: PathBuf,
     /// More log output (-v info, -vv debug); logs go to stderr.
     #[arg(short, long, global = true, action = clap::ArgAction::Count)]

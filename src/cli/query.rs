@@ -10,7 +10,9 @@ use strikegraph::export::{write_query_results, RdfOutput, ResultsOutput};
 /// GRAPH ?g { ... } reaches one article's graph. The prefixes schema:, sg:, rdf:, rdfs:,
 /// xsd:, nif:, prov:, void: and dcterms: are predeclared.
 #[derive(clap::Args)]
-#[command(after_help = "Examples:\n  strikegraph query 'SELECT ?name WHERE { ?p a schema:Person ; schema:name ?name } ORDER BY ?name'\n  strikegraph query --file examples/quotes.rq --format csv\n  echo 'ASK { ?s a sg:Strike }' | strikegraph query\n  strikegraph query 'CONSTRUCT WHERE { ?s a sg:Strike ; ?p ?o }' --format turtle")]
+#[command(
+    after_help = "Examples:\n  strikegraph query 'SELECT ?name WHERE { ?p a schema:Person ; schema:name ?name } ORDER BY ?name'\n  strikegraph query --file examples/quotes.rq --format csv\n  echo 'ASK { ?s a sg:Strike }' | strikegraph query\n  strikegraph query 'CONSTRUCT WHERE { ?s a sg:Strike ; ?p ?o }' --format turtle"
+)]
 pub struct Args {
     /// The query; read from --file or standard input when absent.
     query: Option<String>,
@@ -29,10 +31,14 @@ pub struct Args {
 pub fn run(store_path: &Path, args: Args) -> anyhow::Result<Outcome> {
     let sparql = match (&args.query, &args.file) {
         (Some(q), _) => q.clone(),
-        (None, Some(f)) => std::fs::read_to_string(f).with_context(|| format!("cannot read {}", f.display()))?,
+        (None, Some(f)) => {
+            std::fs::read_to_string(f).with_context(|| format!("cannot read {}", f.display()))?
+        }
         (None, None) => {
             let mut q = String::new();
-            std::io::stdin().read_to_string(&mut q).context("cannot read the query from standard input")?;
+            std::io::stdin()
+                .read_to_string(&mut q)
+                .context("cannot read the query from standard input")?;
             q
         }
     };

@@ -24,5 +24,9 @@ pub fn run(store_path: &Path, args: Args) -> anyhow::Result<Outcome> {
         }
     }
     store.flush()?;
-    Ok(if missing == 0 { Outcome::Done } else { Outcome::Partial })
+    Ok(if missing == 0 {
+        Outcome::Done
+    } else {
+        Outcome::Partial
+    })
 }

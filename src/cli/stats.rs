@@ -20,7 +20,8 @@ pub fn run(store_path: &Path, args: Args) -> anyhow::Result<Outcome> {
             println!("quads     {}", stats.quads);
             println!("mentioned entities by class:");
             for (class, n) in &stats.classes {
-                let name = display_term(&oxigraph::model::NamedNode::new_unchecked(class.clone()).into());
+                let name =
+                    display_term(&oxigraph::model::NamedNode::new_unchecked(class.clone()).into());
                 println!("  {n:>6}  {name}");
             }
         }

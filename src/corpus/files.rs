@@ -14,8 +14,13 @@ const TEXT_EXTENSIONS: &[&str] = &["txt", "md"];
 const JSONL_EXTENSIONS: &[&str] = &["jsonl", "ndjson"];
 
 enum Source {
-    Text { path: PathBuf, meta: Option<Arc<Metadata>> },
-    JsonLines { path: PathBuf },
+    Text {
+        path: PathBuf,
+        meta: Option<Arc<Metadata>>,
+    },
+    JsonLines {
+        path: PathBuf,
+    },
     Stdin,
     Failed(ReadError),
 }
@@ -44,7 +49,10 @@ pub fn read_paths(paths: &[PathBuf]) -> Reader {
             }));
         }
     }
-    Reader { queue, current: None }
+    Reader {
+        queue,
+        current: None,
+    }
 }
 
 fn load_meta(dir: &Path, queue: &mut VecDeque<Source>) -> Option<Arc<Metadata>> {
@@ -95,7 +103,10 @@ fn walk(dir: &Path, queue: &mut VecDeque<Source>) {
         if path.is_dir() {
             walk(&path, queue);
         } else if path.file_name().is_some_and(|n| n == "metadata.json")
-            || path.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with('.'))
+            || path
+                .file_name()
+                .and_then(|n| n.to_str())
+                .is_some_and(|n| n.starts_with('.'))
         {
             continue;
         } else {

@@ -38,7 +38,9 @@ impl<R: BufRead> JsonLines<R> {
             message,
         };
         if self.buf.len() > MAX_DOCUMENT_BYTES {
-            return Err(error("skipped: the line is longer than a document may be".into()));
+            return Err(error(
+                "skipped: the line is longer than a document may be".into(),
+            ));
         }
         let (line, bad) = super::decode_text(self.buf.clone());
         if let Some(offset) = bad {
@@ -105,7 +107,9 @@ mod tests {
         assert_eq!(items.len(), 4);
         assert!(matches!(&items[0], Ok(d) if d.id == "a" && d.published.is_some()));
         assert!(matches!(&items[1], Err(e) if e.location == "in.jsonl:2"));
-        assert!(matches!(&items[2], Err(e) if e.location == "in.jsonl:4" && e.message.contains("no \"id\"")));
+        assert!(
+            matches!(&items[2], Err(e) if e.location == "in.jsonl:4" && e.message.contains("no \"id\""))
+        );
         assert!(matches!(&items[3], Ok(d) if d.id == "7"));
     }
 }

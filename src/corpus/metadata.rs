@@ -43,7 +43,8 @@ impl Metadata {
         if !path.is_file() {
             return Ok(None);
         }
-        let json = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+        let json =
+            std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
         Self::parse(&json)
             .map(Some)
             .map_err(|e| format!("{}:{}:{}: {e}", path.display(), e.line(), e.column()))

@@ -103,7 +103,10 @@ pub fn decode_text(bytes: Vec<u8>) -> (String, Option<usize>) {
         Ok(text) => (text, None),
         Err(err) => {
             let offset = err.utf8_error().valid_up_to();
-            (String::from_utf8_lossy(err.as_bytes()).into_owned(), Some(offset))
+            (
+                String::from_utf8_lossy(err.as_bytes()).into_owned(),
+                Some(offset),
+            )
         }
     }
 }
@@ -119,8 +122,14 @@ mod tests {
 
     #[test]
     fn dates_accept_days_and_timestamps() {
-        assert_eq!(parse_date("2016-02-10"), NaiveDate::from_ymd_opt(2016, 2, 10));
-        assert_eq!(parse_date("2016-02-10T08:00:00Z"), NaiveDate::from_ymd_opt(2016, 2, 10));
+        assert_eq!(
+            parse_date("2016-02-10"),
+            NaiveDate::from_ymd_opt(2016, 2, 10)
+        );
+        assert_eq!(
+            parse_date("2016-02-10T08:00:00Z"),
+            NaiveDate::from_ymd_opt(2016, 2, 10)
+        );
         assert_eq!(parse_date("10 Feb 2016"), None);
     }
 

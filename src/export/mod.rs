@@ -2,4 +2,7 @@
 
 mod rdf_formats;
 
-pub use rdf_formats::{display_term, export_rdf, write_query_results, write_table, ExportError, RdfOutput, ResultsOutput};
+pub use rdf_formats::{
+    display_term, export_rdf, write_query_results, write_table, ExportError, RdfOutput,
+    ResultsOutput,
+};

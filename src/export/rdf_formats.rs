@@ -77,14 +77,21 @@ impl std::str::FromStr for ResultsOutput {
             "tsv" => ResultsOutput::Tsv,
             "json" | "srj" => ResultsOutput::Json,
             "xml" | "srx" => ResultsOutput::Xml,
-            _ => return Err(format!("unknown results format {s:?} (table, csv, tsv, json, xml)")),
+            _ => {
+                return Err(format!(
+                    "unknown results format {s:?} (table, csv, tsv, json, xml)"
+                ))
+            }
         })
     }
 }
 
 fn serializer(format: RdfFormat) -> RdfSerializer {
     let mut serializer = RdfSerializer::from_format(format);
-    if matches!(format, RdfFormat::Turtle | RdfFormat::TriG | RdfFormat::RdfXml) {
+    if matches!(
+        format,
+        RdfFormat::Turtle | RdfFormat::TriG | RdfFormat::RdfXml
+    ) {
         for (prefix, iri) in PREFIXES {
             serializer = match serializer.clone().with_prefix(*prefix, *iri) {
                 Ok(s) => s,
@@ -114,14 +121,20 @@ pub fn export_rdf(
     } else if let Some(graph) = graph {
         for quad in inner.quads_for_pattern(None, None, None, Some(graph.into())) {
             let quad = quad?;
-            writer.serialize_triple(TripleRef::new(&quad.subject, &quad.predicate, &quad.object))?;
+            writer.serialize_triple(TripleRef::new(
+                &quad.subject,
+                &quad.predicate,
+                &quad.object,
+            ))?;
         }
     } else if let QueryResults::Solutions(rows) =
         store.query("SELECT DISTINCT ?s ?p ?o WHERE { ?s ?p ?o }")?
     {
         for row in rows {
             let row = row.map_err(StoreError::from)?;
-            if let (Some(s), Some(Term::NamedNode(p)), Some(o)) = (row.get("s"), row.get("p"), row.get("o")) {
+            if let (Some(s), Some(Term::NamedNode(p)), Some(o)) =
+                (row.get("s"), row.get("p"), row.get("o"))
+            {
                 let s = match s {
                     Term::NamedNode(n) => oxigraph::model::NamedOrBlankNodeRef::from(n),
                     Term::BlankNode(b) => b.into(),
@@ -180,7 +193,11 @@ pub fn write_query_results(
                 writer.finish()?;
             }
             None => {
-                let vars: Vec<String> = rows.variables().iter().map(|v| v.as_str().to_owned()).collect();
+                let vars: Vec<String> = rows
+                    .variables()
+                    .iter()
+                    .map(|v| v.as_str().to_owned())
+                    .collect();
                 let mut table: Vec<Vec<String>> = Vec::new();
                 for row in rows {
                     let row = row.map_err(StoreError::from)?;
@@ -219,7 +236,11 @@ pub fn display_term(term: &Term) -> String {
 fn shorten(iri: &str) -> String {
     for (prefix, ns) in PREFIXES {
         if let Some(local) = iri.strip_prefix(ns) {
-            if !local.is_empty() && local.chars().all(|c| c.is_alphanumeric() || c == '_' || c == '-') {
+            if !local.is_empty()
+                && local
+                    .chars()
+                    .all(|c| c.is_alphanumeric() || c == '_' || c == '-')
+            {
                 return format!("{prefix}:{local}");
             }
         }
@@ -228,7 +249,11 @@ fn shorten(iri: &str) -> String {
 }
 
 /// A plain-text table, columns padded to their widest cell (cells cut at 60 characters).
-pub fn write_table(header: &[String], rows: &[Vec<String>], out: &mut impl Write) -> io::Result<()> {
+pub fn write_table(
+    header: &[String],
+    rows: &[Vec<String>],
+    out: &mut impl Write,
+) -> io::Result<()> {
     const MAX: usize = 60;
     let cut = |s: &str| -> String {
         let one_line = s.replace(['\n', '\r'], " ");
@@ -241,7 +266,10 @@ pub fn write_table(header: &[String], rows: &[Vec<String>], out: &mut impl Write
         }
     };
     let mut widths: Vec<usize> = header.iter().map(|h| h.chars().count()).collect();
-    let cells: Vec<Vec<String>> = rows.iter().map(|r| r.iter().map(|c| cut(c)).collect()).collect();
+    let cells: Vec<Vec<String>> = rows
+        .iter()
+        .map(|r| r.iter().map(|c| cut(c)).collect())
+        .collect();
     for row in &cells {
         for (i, c) in row.iter().enumerate() {
             if let Some(w) = widths.get_mut(i) {
@@ -263,5 +291,10 @@ pub fn write_table(header: &[String], rows: &[Vec<String>], out: &mut impl Write
     for row in &cells {
         line(row, out)?;
     }
-    writeln!(out, "({} row{})", rows.len(), if rows.len() == 1 { "" } else { "s" })
+    writeln!(
+        out,
+        "({} row{})",
+        rows.len(),
+        if rows.len() == 1 { "" } else { "s" }
+    )
 }

@@ -57,7 +57,10 @@ static MONTH_DAY: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static WEEKDAY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"\b(?:(?P<dir>next|last|this|on|from|until|till|by)\s+)?(?P<wd>{WEEKDAYS})\b")).expect("valid regex")
+    Regex::new(&format!(
+        r"\b(?:(?P<dir>next|last|this|on|from|until|till|by)\s+)?(?P<wd>{WEEKDAYS})\b"
+    ))
+    .expect("valid regex")
 });
 
 static RELATIVE: LazyLock<Regex> = LazyLock::new(|| {
@@ -70,8 +73,13 @@ static ORDINAL_DAY: LazyLock<Regex> = LazyLock::new(|| {
 
 fn month_number(name: &str) -> Option<u32> {
     let prefix: String = name.chars().take(3).collect::<String>().to_lowercase();
-    let months = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
-    months.iter().position(|m| *m == prefix).map(|i| i as u32 + 1)
+    let months = [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ];
+    months
+        .iter()
+        .position(|m| *m == prefix)
+        .map(|i| i as u32 + 1)
 }
 
 fn weekday(name: &str) -> Option<Weekday> {
@@ -85,7 +93,10 @@ fn day_numbers(s: &str) -> Vec<u32> {
         .filter(|d| (1..=31).contains(d))
         .collect();
     // "6-8 June" or "6 to 8 June" is a range: every day in it.
-    if numbers.len() == 2 && (s.contains('-') || s.contains('–') || s.contains(" to ")) && numbers[0] < numbers[1] {
+    if numbers.len() == 2
+        && (s.contains('-') || s.contains('–') || s.contains(" to "))
+        && numbers[0] < numbers[1]
+    {
         return (numbers[0]..=numbers[1]).collect();
     }
     numbers
@@ -114,7 +125,10 @@ impl Component for Dates {
             for re in [&*DAY_MONTH, &*MONTH_DAY] {
                 for c in re.captures_iter(text) {
                     let Some(m) = c.get(0) else { continue };
-                    let days = c.name("days").map(|d| day_numbers(d.as_str())).unwrap_or_default();
+                    let days = c
+                        .name("days")
+                        .map(|d| day_numbers(d.as_str()))
+                        .unwrap_or_default();
                     let month = c.name("month").and_then(|m| month_number(m.as_str()));
                     if days.is_empty() || month.is_none() {
                         continue;
@@ -126,11 +140,17 @@ impl Component for Dates {
                         days,
                         year: c.name("year").and_then(|y| y.as_str().parse().ok()),
                     };
-                    push(Span::new(base + m.start(), base + m.end()), expr, &mut taken);
+                    push(
+                        Span::new(base + m.start(), base + m.end()),
+                        expr,
+                        &mut taken,
+                    );
                 }
             }
             for c in WEEKDAY.captures_iter(text) {
-                let (Some(m), Some(wd)) = (c.get(0), c.name("wd").and_then(|w| weekday(w.as_str()))) else {
+                let (Some(m), Some(wd)) =
+                    (c.get(0), c.name("wd").and_then(|w| weekday(w.as_str())))
+                else {
                     continue;
                 };
                 let direction = match c.name("dir").map(|d| d.as_str()) {
@@ -141,7 +161,10 @@ impl Component for Dates {
                 let start = c.name("wd").map_or(m.start(), |w| w.start());
                 push(
                     Span::new(base + start, base + m.end()),
-                    TimeExpr::Weekday { weekday: wd, direction },
+                    TimeExpr::Weekday {
+                        weekday: wd,
+                        direction,
+                    },
                     &mut taken,
                 );
             }
@@ -152,26 +175,45 @@ impl Component for Dates {
                     "yesterday" => -1,
                     _ => 0,
                 };
-                push(Span::new(base + m.start(), base + m.end()), TimeExpr::Relative(offset), &mut taken);
+                push(
+                    Span::new(base + m.start(), base + m.end()),
+                    TimeExpr::Relative(offset),
+                    &mut taken,
+                );
             }
             for c in ORDINAL_DAY.captures_iter(text) {
-                let (Some(m), Some(d)) = (c.get(0), c.name("days")) else { continue };
+                let (Some(m), Some(d)) = (c.get(0), c.name("days")) else {
+                    continue;
+                };
                 let expr = TimeExpr::Calendar {
                     weekday: None,
                     month: None,
                     days: day_numbers(d.as_str()),
                     year: None,
                 };
-                push(Span::new(base + m.start(), base + m.end()), expr, &mut taken);
+                push(
+                    Span::new(base + m.start(), base + m.end()),
+                    expr,
+                    &mut taken,
+                );
             }
         }
         found.sort_by_key(|(span, _, _)| *span);
-        let year = article_year(doc.context.published, &doc.context.corpus_years, found.iter().map(|(_, _, e)| e));
+        let year = article_year(
+            doc.context.published,
+            &doc.context.corpus_years,
+            found.iter().map(|(_, _, e)| e),
+        );
         doc.dates = found
             .into_iter()
             .filter_map(|(span, sentence, expr)| {
                 let days = resolve(&expr, doc.context.published, year);
-                (!days.is_empty()).then_some(DateMention { span, expr, days, sentence })
+                (!days.is_empty()).then_some(DateMention {
+                    span,
+                    expr,
+                    days,
+                    sentence,
+                })
             })
             .collect();
     }
@@ -180,10 +222,27 @@ impl Component for Dates {
 /// Whether the words just before a weekday put it in the past ("began on Monday").
 fn past_context(sentence: &str, at: usize) -> bool {
     let before = sentence[..at].to_lowercase();
-    let tail: String = before.chars().rev().take(40).collect::<String>().chars().rev().collect();
-    ["began ", "started ", "took place ", "was held ", "were held ", "walked out ", "struck ", "chanted ", "met "]
-        .iter()
-        .any(|w| tail.contains(w))
+    let tail: String = before
+        .chars()
+        .rev()
+        .take(40)
+        .collect::<String>()
+        .chars()
+        .rev()
+        .collect();
+    [
+        "began ",
+        "started ",
+        "took place ",
+        "was held ",
+        "were held ",
+        "walked out ",
+        "struck ",
+        "chanted ",
+        "met ",
+    ]
+    .iter()
+    .any(|w| tail.contains(w))
         && !tail.contains("will ")
 }
 
@@ -200,13 +259,23 @@ fn article_year<'a>(
     }
     let mut candidates: Option<Vec<i32>> = None;
     for expr in exprs {
-        let TimeExpr::Calendar { weekday: Some(wd), month: Some(m), days, year } = expr else { continue };
+        let TimeExpr::Calendar {
+            weekday: Some(wd),
+            month: Some(m),
+            days,
+            year,
+        } = expr
+        else {
+            continue;
+        };
         if let Some(y) = year {
             return Some(*y);
         }
         let Some(&d) = days.first() else { continue };
         let fits: Vec<i32> = (1990..=2040)
-            .filter(|&y| NaiveDate::from_ymd_opt(y, *m, d).is_some_and(|date| date.weekday() == *wd))
+            .filter(|&y| {
+                NaiveDate::from_ymd_opt(y, *m, d).is_some_and(|date| date.weekday() == *wd)
+            })
             .collect();
         candidates = Some(match candidates {
             None => fits,
@@ -215,7 +284,9 @@ fn article_year<'a>(
     }
     let candidates = candidates?;
     let centre = median(corpus_years)?;
-    candidates.into_iter().min_by_key(|y| ((y - centre).abs(), *y))
+    candidates
+        .into_iter()
+        .min_by_key(|y| ((y - centre).abs(), *y))
 }
 
 fn median(years: &[i32]) -> Option<i32> {
@@ -225,14 +296,20 @@ fn median(years: &[i32]) -> Option<i32> {
 }
 
 /// Puts a time expression on the calendar.
-pub fn resolve(expr: &TimeExpr, published: Option<NaiveDate>, article_year: Option<i32>) -> Vec<NaiveDate> {
+pub fn resolve(
+    expr: &TimeExpr,
+    published: Option<NaiveDate>,
+    article_year: Option<i32>,
+) -> Vec<NaiveDate> {
     match expr {
         TimeExpr::Relative(offset) => published
             .and_then(|p| shift(p, *offset))
             .into_iter()
             .collect(),
         TimeExpr::Weekday { weekday, direction } => {
-            let Some(p) = published else { return Vec::new() };
+            let Some(p) = published else {
+                return Vec::new();
+            };
             let mut day = p;
             for _ in 0..7 {
                 day = match shift(day, i64::from(*direction)) {
@@ -245,7 +322,12 @@ pub fn resolve(expr: &TimeExpr, published: Option<NaiveDate>, article_year: Opti
             }
             Vec::new()
         }
-        TimeExpr::Calendar { weekday, month, days, year } => {
+        TimeExpr::Calendar {
+            weekday,
+            month,
+            days,
+            year,
+        } => {
             let mut out = Vec::new();
             for &d in days {
                 let date = match (month, year) {
@@ -258,7 +340,8 @@ pub fn resolve(expr: &TimeExpr, published: Option<NaiveDate>, article_year: Opti
                     // "the 21st": the next such day from publication.
                     (None, _) => published.and_then(|p| {
                         (0..3).find_map(|k| {
-                            let first = p.with_day(1)?.checked_add_months(chrono::Months::new(k))?;
+                            let first =
+                                p.with_day(1)?.checked_add_months(chrono::Months::new(k))?;
                             let date = first.with_day(d)?;
                             (date >= p).then_some(date)
                         })
@@ -272,7 +355,12 @@ pub fn resolve(expr: &TimeExpr, published: Option<NaiveDate>, article_year: Opti
 }
 
 /// The year that puts month/day nearest the publication date (weekday agreement first).
-pub fn resolve_year(published: NaiveDate, month: u32, day: u32, weekday: Option<Weekday>) -> Option<NaiveDate> {
+pub fn resolve_year(
+    published: NaiveDate,
+    month: u32,
+    day: u32,
+    weekday: Option<Weekday>,
+) -> Option<NaiveDate> {
     let y = published.year();
     let candidates: Vec<NaiveDate> = [y - 1, y, y + 1]
         .into_iter()
@@ -282,12 +370,20 @@ pub fn resolve_year(published: NaiveDate, month: u32, day: u32, weekday: Option<
         .iter()
         .filter(|d| weekday.is_none_or(|w| d.weekday() == w))
         .collect();
-    let pool = if fitting.is_empty() { candidates.iter().collect() } else { fitting };
+    let pool = if fitting.is_empty() {
+        candidates.iter().collect()
+    } else {
+        fitting
+    };
     pool.into_iter()
         .min_by_key(|d| {
             let diff = (**d - published).num_days();
             // Ties and near-ties favour the future: news announces more than it recalls.
-            if diff >= 0 { diff } else { -diff * 2 }
+            if diff >= 0 {
+                diff
+            } else {
+                -diff * 2
+            }
         })
         .copied()
 }
@@ -309,7 +405,11 @@ mod tests {
         NaiveDate::from_ymd_opt(y, m, d).expect("valid date")
     }
 
-    fn dates(text: &str, published: Option<NaiveDate>, years: &[i32]) -> Vec<(String, Vec<NaiveDate>)> {
+    fn dates(
+        text: &str,
+        published: Option<NaiveDate>,
+        years: &[i32],
+    ) -> Vec<(String, Vec<NaiveDate>)> {
         let gazetteer = Gazetteer::builtin();
         let context = Context {
             published,
@@ -318,18 +418,29 @@ mod tests {
         };
         let mut doc = Annotated::new(text, &context, &gazetteer);
         Dates.run(&mut doc);
-        doc.dates.iter().map(|d| (doc.slice(d.span).to_owned(), d.days.clone())).collect()
+        doc.dates
+            .iter()
+            .map(|d| (doc.slice(d.span).to_owned(), d.days.clone()))
+            .collect()
     }
 
     #[test]
     fn relative_days_and_weekdays_count_from_publication() {
         // Published on a Wednesday.
         let p = Some(day(2021, 3, 3));
-        let found = dates("The strike runs from 8am this morning until 8am on Friday. More tomorrow.", p, &[]);
+        let found = dates(
+            "The strike runs from 8am this morning until 8am on Friday. More tomorrow.",
+            p,
+            &[],
+        );
         assert_eq!(found[0], ("this morning".to_owned(), vec![day(2021, 3, 3)]));
         assert_eq!(found[1], ("Friday".to_owned(), vec![day(2021, 3, 5)]));
         assert_eq!(found[2], ("tomorrow".to_owned(), vec![day(2021, 3, 4)]));
-        let found = dates("Staff walk out next Wednesday; talks began on Monday.", p, &[]);
+        let found = dates(
+            "Staff walk out next Wednesday; talks began on Monday.",
+            p,
+            &[],
+        );
         assert_eq!(found[0].1, vec![day(2021, 3, 10)]);
         assert_eq!(found[1].1, vec![day(2021, 3, 1)]);
     }
@@ -337,7 +448,11 @@ mod tests {
     #[test]
     fn calendar_dates_take_the_nearest_year() {
         let p = Some(day(2019, 12, 20));
-        let found = dates("Strikes on Tuesday, January 7 and on 14 January, then March 3rd and 4th.", p, &[]);
+        let found = dates(
+            "Strikes on Tuesday, January 7 and on 14 January, then March 3rd and 4th.",
+            p,
+            &[],
+        );
         assert_eq!(found[0].1, vec![day(2020, 1, 7)]);
         assert_eq!(found[1].1, vec![day(2020, 1, 14)]);
         assert_eq!(found[2].1, vec![day(2020, 3, 3), day(2020, 3, 4)]);
@@ -346,7 +461,11 @@ mod tests {
     #[test]
     fn an_undated_article_takes_the_year_its_weekdays_fit() {
         // 2 March was a Thursday in 2017 and 2023 (and 2006); the corpus is from 2022-23.
-        let found = dates("Teachers strike on Thursday 2 March, and again on 16 March.", None, &[2022, 2023, 2023]);
+        let found = dates(
+            "Teachers strike on Thursday 2 March, and again on 16 March.",
+            None,
+            &[2022, 2023, 2023],
+        );
         assert_eq!(found[0].1, vec![day(2023, 3, 2)]);
         assert_eq!(found[1].1, vec![day(2023, 3, 16)]);
         // Nothing fixes a bare weekday without a publication date.
@@ -358,6 +477,9 @@ mod tests {
         let p = Some(day(2022, 12, 16));
         let found = dates("Crews walk out on the 21st and on 6-8 January.", p, &[]);
         assert_eq!(found[0].1, vec![day(2022, 12, 21)]);
-        assert_eq!(found[1].1, vec![day(2023, 1, 6), day(2023, 1, 7), day(2023, 1, 8)]);
+        assert_eq!(
+            found[1].1,
+            vec![day(2023, 1, 6), day(2023, 1, 7), day(2023, 1, 8)]
+        );
     }
 }

@@ -64,11 +64,14 @@ impl Gazetteer {
         ] {
             for line in data_lines(data) {
                 let mut cols = line.split('\t');
-                let (Some(name), Some(aliases), Some(sub)) = (cols.next(), cols.next(), cols.next())
+                let (Some(name), Some(aliases), Some(sub)) =
+                    (cols.next(), cols.next(), cols.next())
                 else {
                     continue;
                 };
-                let Some(sub) = sub_kind(sub.trim()) else { continue };
+                let Some(sub) = sub_kind(sub.trim()) else {
+                    continue;
+                };
                 let aliases: Vec<String> = aliases
                     .split('|')
                     .map(str::trim)
@@ -100,7 +103,12 @@ impl Gazetteer {
     fn add(&mut self, known: Known) {
         let index = self.entries.len();
         for form in std::iter::once(&known.name).chain(&known.aliases) {
-            if form.contains(',') || form.split(' ').skip(1).any(|w| w.chars().next().is_some_and(char::is_lowercase)) {
+            if form.contains(',')
+                || form
+                    .split(' ')
+                    .skip(1)
+                    .any(|w| w.chars().next().is_some_and(char::is_lowercase))
+            {
                 self.spelled.push((form.clone(), index));
             }
             if is_acronym(form) {
@@ -114,7 +122,10 @@ impl Gazetteer {
 
     /// Looks up a surface form: acronyms exactly ("BMA", not "bma"), names in any case.
     pub fn lookup(&self, form: &str) -> Option<&Known> {
-        let form = form.strip_prefix("the ").or_else(|| form.strip_prefix("The ")).unwrap_or(form);
+        let form = form
+            .strip_prefix("the ")
+            .or_else(|| form.strip_prefix("The "))
+            .unwrap_or(form);
         let index = if is_acronym(form) {
             self.acronyms.get(form)
         } else {
@@ -125,7 +136,9 @@ impl Gazetteer {
 
     /// Names that must be matched as they are spelled, with their entries.
     pub fn spelled_names(&self) -> impl Iterator<Item = (&str, &Known)> {
-        self.spelled.iter().map(|(form, i)| (form.as_str(), &self.entries[*i]))
+        self.spelled
+            .iter()
+            .map(|(form, i)| (form.as_str(), &self.entries[*i]))
     }
 
     /// `Some(gender)` for a known given name (`Some(None)` when it is used for both).
@@ -159,8 +172,15 @@ mod tests {
         let bma = g.lookup("BMA").expect("BMA is listed");
         assert_eq!(bma.name, "British Medical Association");
         assert_eq!(bma.sub, SubKind::Union);
-        assert_eq!(g.lookup("the British Medical Association").map(|k| k.name.as_str()), Some("British Medical Association"));
-        assert!(g.lookup("bma").is_none(), "acronyms match in their own case");
+        assert_eq!(
+            g.lookup("the British Medical Association")
+                .map(|k| k.name.as_str()),
+            Some("British Medical Association")
+        );
+        assert!(
+            g.lookup("bma").is_none(),
+            "acronyms match in their own case"
+        );
         assert_eq!(g.lookup("Bucks").map(|k| k.kind), Some(EntityKind::Place));
     }
 

@@ -245,19 +245,32 @@ impl<'a> Annotated<'a> {
 
     /// The entity mentioned at exactly this span, if any.
     pub fn entity_at(&self, span: Span) -> Option<EntityId> {
-        self.mentions.iter().find(|(s, _)| *s == span).map(|&(_, e)| e)
+        self.mentions
+            .iter()
+            .find(|(s, _)| *s == span)
+            .map(|&(_, e)| e)
     }
 
     /// Mentions that lie inside `span`, in text order.
     pub fn mentions_in(&self, span: Span) -> impl Iterator<Item = (Span, EntityId)> + '_ {
-        self.mentions.iter().copied().filter(move |(s, _)| span.contains(*s))
+        self.mentions
+            .iter()
+            .copied()
+            .filter(move |(s, _)| span.contains(*s))
     }
 
     pub fn entity(&self, id: EntityId) -> &Entity {
         &self.extraction.entities[id]
     }
 
-    pub fn add_fact(&mut self, subject: Subject, property: Property, object: Value, rule: &'static str, evidence: Span) {
+    pub fn add_fact(
+        &mut self,
+        subject: Subject,
+        property: Property,
+        object: Value,
+        rule: &'static str,
+        evidence: Span,
+    ) {
         let exists = self
             .extraction
             .facts
@@ -311,7 +324,11 @@ pub fn extract(text: &str, context: &Context, gazetteer: &Gazetteer) -> Extracti
 }
 
 /// Runs the pipeline and returns the annotated document, for `explain` and tests.
-pub fn annotate<'a>(text: &'a str, context: &'a Context, gazetteer: &'a Gazetteer) -> Annotated<'a> {
+pub fn annotate<'a>(
+    text: &'a str,
+    context: &'a Context,
+    gazetteer: &'a Gazetteer,
+) -> Annotated<'a> {
     let mut doc = Annotated::new(text, context, gazetteer);
     for component in pipeline() {
         component.run(&mut doc);
@@ -345,13 +362,25 @@ pub fn explain(doc: &Annotated<'_>) -> String {
             continue;
         }
         for (s, id) in doc.mentions_in(span) {
-            let _ = writeln!(out, "    mention  {:?} -> {}", doc.slice(s), entity_label(id));
+            let _ = writeln!(
+                out,
+                "    mention  {:?} -> {}",
+                doc.slice(s),
+                entity_label(id)
+            );
         }
         for d in doc.dates.iter().filter(|d| d.sentence == i) {
             let days: Vec<String> = d.days.iter().map(|d| d.to_string()).collect();
-            let _ = writeln!(out, "    date     {:?} -> {}", doc.slice(d.span), days.join(", "));
+            let _ = writeln!(
+                out,
+                "    date     {:?} -> {}",
+                doc.slice(d.span),
+                days.join(", ")
+            );
         }
-        for f in ex.facts.iter().filter(|f| span.contains(f.evidence) || f.evidence.contains(span) && f.evidence.start == span.start) {
+        for f in ex.facts.iter().filter(|f| {
+            span.contains(f.evidence) || f.evidence.contains(span) && f.evidence.start == span.start
+        }) {
             let _ = writeln!(
                 out,
                 "    fact     {} {} {}   (rule: {})",
@@ -361,8 +390,14 @@ pub fn explain(doc: &Annotated<'_>) -> String {
                 f.rule
             );
         }
-        for q in ex.quotes.iter().filter(|q| span.overlaps(q.span) && q.span.start >= span.start) {
-            let who = q.speaker.map_or("nobody (not attributed)".to_owned(), entity_label);
+        for q in ex
+            .quotes
+            .iter()
+            .filter(|q| span.overlaps(q.span) && q.span.start >= span.start)
+        {
+            let who = q
+                .speaker
+                .map_or("nobody (not attributed)".to_owned(), entity_label);
             let mut words: String = q.text.chars().take(50).collect();
             if q.text.chars().count() > 50 {
                 words.push('…');

@@ -92,51 +92,251 @@ const ORG_CUES: &[(&str, Option<SubKind>)] = &[
 ];
 
 /// First words that make a span an organisation ("Department of Health").
-const ORG_HEADS: &[&str] = &["Department", "Ministry", "University", "Royal College", "Bank"];
+const ORG_HEADS: &[&str] = &[
+    "Department",
+    "Ministry",
+    "University",
+    "Royal College",
+    "Bank",
+];
 
 /// Last words that make a span a street or square.
 const STREET_CUES: &[&str] = &[
-    "Road", "Street", "Lane", "Avenue", "Square", "Way", "Drive", "Crescent", "Terrace", "Gardens",
-    "Parade", "Boulevard", "Row", "Close",
+    "Road",
+    "Street",
+    "Lane",
+    "Avenue",
+    "Square",
+    "Way",
+    "Drive",
+    "Crescent",
+    "Terrace",
+    "Gardens",
+    "Parade",
+    "Boulevard",
+    "Row",
+    "Close",
 ];
 
 /// Capitalised words that are not names: days, months, sentence openers of news English.
 const NOT_NAMES: &[&str] = &[
-    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January",
-    "February", "March", "April", "May", "June", "July", "August", "September", "October",
-    "November", "December", "The", "A", "An", "This", "That", "These", "Those", "It", "Its",
-    "He", "She", "They", "We", "I", "You", "His", "Her", "Their", "Our", "My", "Your", "But",
-    "And", "Or", "If", "When", "While", "Where", "What", "Who", "Why", "How", "As", "At", "In",
-    "On", "Of", "For", "From", "To", "By", "With", "Without", "After", "Before", "Since",
-    "Until", "During", "Over", "Under", "About", "Around", "Across", "Between", "Some", "Many",
-    "Most", "All", "Any", "Each", "Every", "Both", "Only", "Also", "However", "Meanwhile",
-    "Yes", "No", "Not", "Please", "Speaking", "According", "Later", "Earlier", "Today",
-    "Tomorrow", "Yesterday", "Government", "Christmas", "Easter", "Year", "Members", "Mother",
-    "Father", "Mum", "Dad", "Anyone", "Everyone", "Nobody", "Somebody", "There", "Here", "Then",
-    "Now", "So", "Unfortunately", "Thousands", "Hundreds", "Dozens", "Half", "One", "Two",
-    "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten", "First", "Second", "Third",
-    "Fourth", "Fifth", "Last", "Next", "Formal", "Non", "More", "Less", "Such", "Other",
-    "Another", "Several", "Even", "Just", "Still", "Again", "Once", "Already", "Whose", "Our",
-    "Have", "Has", "Had", "Do", "Does", "Did", "Is", "Are", "Was", "Were", "Will", "Would",
-    "Can", "Could", "Should", "May", "Might", "Must", "Shall", "Let", "Get", "Read", "See",
-    "Watch", "Follow", "Share", "Sign", "Click", "Email", "Picture", "Photo", "Image", "Video",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "The",
+    "A",
+    "An",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "It",
+    "Its",
+    "He",
+    "She",
+    "They",
+    "We",
+    "I",
+    "You",
+    "His",
+    "Her",
+    "Their",
+    "Our",
+    "My",
+    "Your",
+    "But",
+    "And",
+    "Or",
+    "If",
+    "When",
+    "While",
+    "Where",
+    "What",
+    "Who",
+    "Why",
+    "How",
+    "As",
+    "At",
+    "In",
+    "On",
+    "Of",
+    "For",
+    "From",
+    "To",
+    "By",
+    "With",
+    "Without",
+    "After",
+    "Before",
+    "Since",
+    "Until",
+    "During",
+    "Over",
+    "Under",
+    "About",
+    "Around",
+    "Across",
+    "Between",
+    "Some",
+    "Many",
+    "Most",
+    "All",
+    "Any",
+    "Each",
+    "Every",
+    "Both",
+    "Only",
+    "Also",
+    "However",
+    "Meanwhile",
+    "Yes",
+    "No",
+    "Not",
+    "Please",
+    "Speaking",
+    "According",
+    "Later",
+    "Earlier",
+    "Today",
+    "Tomorrow",
+    "Yesterday",
+    "Government",
+    "Christmas",
+    "Easter",
+    "Year",
+    "Members",
+    "Mother",
+    "Father",
+    "Mum",
+    "Dad",
+    "Anyone",
+    "Everyone",
+    "Nobody",
+    "Somebody",
+    "There",
+    "Here",
+    "Then",
+    "Now",
+    "So",
+    "Unfortunately",
+    "Thousands",
+    "Hundreds",
+    "Dozens",
+    "Half",
+    "One",
+    "Two",
+    "Three",
+    "Four",
+    "Five",
+    "Six",
+    "Seven",
+    "Eight",
+    "Nine",
+    "Ten",
+    "First",
+    "Second",
+    "Third",
+    "Fourth",
+    "Fifth",
+    "Last",
+    "Next",
+    "Formal",
+    "Non",
+    "More",
+    "Less",
+    "Such",
+    "Other",
+    "Another",
+    "Several",
+    "Even",
+    "Just",
+    "Still",
+    "Again",
+    "Once",
+    "Already",
+    "Whose",
+    "Our",
+    "Have",
+    "Has",
+    "Had",
+    "Do",
+    "Does",
+    "Did",
+    "Is",
+    "Are",
+    "Was",
+    "Were",
+    "Will",
+    "Would",
+    "Can",
+    "Could",
+    "Should",
+    "May",
+    "Might",
+    "Must",
+    "Shall",
+    "Let",
+    "Get",
+    "Read",
+    "See",
+    "Watch",
+    "Follow",
+    "Share",
+    "Sign",
+    "Click",
+    "Email",
+    "Picture",
+    "Photo",
+    "Image",
+    "Video",
 ];
 
 /// Acronyms that name things other than organisations.
 const COMMON_ACRONYMS: &[&str] = &[
     "A&E", "GP", "GPs", "ICU", "CPR", "EIA", "TV", "PM", "MP", "MPs", "MEP", "CEO", "AM", "PM",
     "BST", "GMT", "UK", "EU", "US", "USA", "OK", "ID", "IT", "HR", "PR", "PPE", "COVID", "NI",
-    "VAT", "GDP", "RPI", "CPI", "MRI", "CT", "ITU", "HDU", "OBE", "MBE", "CBE", "QC", "KC",
-    "BBC", "ITV", "A", "I",
+    "VAT", "GDP", "RPI", "CPI", "MRI", "CT", "ITU", "HDU", "OBE", "MBE", "CBE", "QC", "KC", "BBC",
+    "ITV", "A", "I",
 ];
 
 /// Organisation kinds a definite description refers back to: "the trust", "the union".
 pub(crate) const DEFINITE_NOUNS: &[&str] = &[
-    "trust", "union", "college", "party", "council", "infirmary", "hospital", "department",
-    "company", "association", "board", "school", "government", "service", "operator",
+    "trust",
+    "union",
+    "college",
+    "party",
+    "council",
+    "infirmary",
+    "hospital",
+    "department",
+    "company",
+    "association",
+    "board",
+    "school",
+    "government",
+    "service",
+    "operator",
 ];
 
-const JOINERS: &[&str] = &["of", "and", "for", "&", "upon", "on", "the", "de", "van", "von", "du", "la"];
+const JOINERS: &[&str] = &[
+    "of", "and", "for", "&", "upon", "on", "the", "de", "van", "von", "du", "la",
+];
 
 #[derive(Debug, Clone)]
 struct Found {
@@ -190,7 +390,10 @@ impl Component for Names {
             }
             let units = units(doc, sentence.tokens.clone());
             let spelled = spelled_names(doc, sentence.span, &mut found);
-            let units: Vec<Unit> = units.into_iter().filter(|u| spelled.iter().all(|s| !s.overlaps(u.span))).collect();
+            let units: Vec<Unit> = units
+                .into_iter()
+                .filter(|u| spelled.iter().all(|s| !s.overlaps(u.span)))
+                .collect();
             scan_sentence(doc, &units, &lower_words, &mut found, &mut definitions);
         }
         group(doc, found, &definitions);
@@ -207,8 +410,14 @@ fn spelled_names(doc: &Annotated<'_>, sentence: Span, found: &mut Vec<Found>) ->
             let start = sentence.start + from + i;
             let span = Span::new(start, start + form.len());
             from += i + form.len();
-            let bounded = text[..span.start - sentence.start].chars().last().is_none_or(|c| !c.is_alphanumeric())
-                && text[span.end - sentence.start..].chars().next().is_none_or(|c| !c.is_alphanumeric());
+            let bounded = text[..span.start - sentence.start]
+                .chars()
+                .last()
+                .is_none_or(|c| !c.is_alphanumeric())
+                && text[span.end - sentence.start..]
+                    .chars()
+                    .next()
+                    .is_none_or(|c| !c.is_alphanumeric());
             // "Newcastle upon Tyne Hospitals": part of a longer name, left to the scanner.
             let continues = text[span.end - sentence.start..]
                 .trim_start()
@@ -249,7 +458,11 @@ fn units(doc: &Annotated<'_>, tokens: std::ops::Range<usize>) -> Vec<Unit> {
     let mut out: Vec<Unit> = Vec::new();
     let mut i = tokens.start;
     while i < tokens.end {
-        let mut unit = Unit { span: toks[i].span, first: i, last: i };
+        let mut unit = Unit {
+            span: toks[i].span,
+            first: i,
+            last: i,
+        };
         // Hyphen-joined capitalised words are one name word.
         while unit.last + 2 < tokens.end
             && doc.slice(toks[unit.last + 1].span) == "-"
@@ -299,7 +512,7 @@ fn scan_sentence(
         // Grow a run of name words, allowing joiners between them.
         let start = i;
         let mut end = i + 1; // exclusive
-        // "St James's University Hospital": a possessive inside a name that a cue ends.
+                             // "St James's University Hospital": a possessive inside a name that a cue ends.
         let cue_ahead = |from: usize| {
             (from..(from + 3).min(units.len()))
                 .take_while(|&k| is_name_word(text_of(k)))
@@ -372,7 +585,9 @@ fn split_and_classify(
     if doc.gazetteer.lookup(strip_possessive(&joined)).is_some() || has_cue(&words) {
         let split_at_and = words.iter().position(|w| *w == "and" || *w == "&");
         // "A and B NHS Trust" is one trust; "A Hospital and B Hospital" are two.
-        if split_at_and.is_none_or(|k| holds_together(&words, k)) || doc.gazetteer.lookup(&joined).is_some() {
+        if split_at_and.is_none_or(|k| holds_together(&words, k))
+            || doc.gazetteer.lookup(&joined).is_some()
+        {
             classify(doc, units, run, after, false, found, definitions);
             return;
         }
@@ -381,7 +596,13 @@ fn split_and_classify(
     let mut parts: Vec<Vec<usize>> = vec![Vec::new()];
     for (k, &i) in run.iter().enumerate() {
         let w = words[k];
-        if (w == "and" || w == "&" || w == "of" || w == "for" || w == "on" || w == "upon" || w == "the")
+        if (w == "and"
+            || w == "&"
+            || w == "of"
+            || w == "for"
+            || w == "on"
+            || w == "upon"
+            || w == "the")
             && !holds_together(&words, k)
         {
             parts.push(Vec::new());
@@ -390,7 +611,9 @@ fn split_and_classify(
         }
     }
     let n = parts.iter().filter(|p| !p.is_empty()).count();
-    let plural_cue = units.get(after).is_some_and(|u| ["hospitals", "infirmaries"].contains(&unit_text(doc, u)));
+    let plural_cue = units
+        .get(after)
+        .is_some_and(|u| ["hospitals", "infirmaries"].contains(&unit_text(doc, u)));
     let mut k = 0;
     for part in parts {
         if part.is_empty() {
@@ -398,8 +621,20 @@ fn split_and_classify(
         }
         k += 1;
         // "both Ashgrove and Fernley hospitals": each part is a hospital.
-        let next = if k == n || plural_cue { after } else { part[part.len() - 1] + 1 };
-        classify(doc, units, &part, next, n > 1 && plural_cue, found, definitions);
+        let next = if k == n || plural_cue {
+            after
+        } else {
+            part[part.len() - 1] + 1
+        };
+        classify(
+            doc,
+            units,
+            &part,
+            next,
+            n > 1 && plural_cue,
+            found,
+            definitions,
+        );
     }
 }
 
@@ -420,9 +655,11 @@ fn holds_together(words: &[&str], k: usize) -> bool {
     let tail = &words[k + 1..];
     match w {
         "of" | "for" | "the" | "on" | "upon" => {
-            head.first().is_some_and(|h| ORG_HEADS.iter().any(|o| o.starts_with(h)))
+            head.first()
+                .is_some_and(|h| ORG_HEADS.iter().any(|o| o.starts_with(h)))
                 || head.last().is_some_and(|h| {
-                    ORG_CUES.iter().any(|(c, _)| c == h) || ["Royal College", "Secretary", "Isle", "Bank"].contains(h)
+                    ORG_CUES.iter().any(|(c, _)| c == h)
+                        || ["Royal College", "Secretary", "Isle", "Bank"].contains(h)
                 })
                 || has_cue(tail) && !HOSPITAL_CUES.contains(&tail.last().copied().unwrap_or(""))
         }
@@ -441,24 +678,44 @@ fn classify(
     found: &mut Vec<Found>,
     definitions: &mut Vec<(String, String)>,
 ) {
-    let Some((&first, &last)) = run.first().zip(run.last()) else { return };
+    let Some((&first, &last)) = run.first().zip(run.last()) else {
+        return;
+    };
     let mut words: Vec<&str> = run.iter().map(|&i| unit_text(doc, &units[i])).collect();
     let last_word = strip_possessive(words[words.len() - 1]);
     let possessive = words[words.len() - 1] != last_word;
     let n = words.len();
     words[n - 1] = last_word;
-    let span = Span::new(units[first].span.start, units[last].span.start + last_word.len());
+    let span = Span::new(
+        units[first].span.start,
+        units[last].span.start + last_word.len(),
+    );
     let form = words.join(" ");
     let next_word = units.get(after).map(|u| unit_text(doc, u)).unwrap_or("");
-    let prev_word = first.checked_sub(1).map(|p| unit_text(doc, &units[p])).unwrap_or("");
+    let prev_word = first
+        .checked_sub(1)
+        .map(|p| unit_text(doc, &units[p]))
+        .unwrap_or("");
     let push = |found: &mut Vec<Found>, kind, sub, form: String, gender, short| {
-        found.push(Found { span, kind, sub, form, gender, short, unknown: false });
+        found.push(Found {
+            span,
+            kind,
+            sub,
+            form,
+            gender,
+            short,
+            unknown: false,
+        });
     };
 
     // An acronym defined in brackets right after: "British Medical Association (BMA)".
     if next_word == "(" {
         if let Some(acr) = units.get(after + 1).map(|u| unit_text(doc, u)) {
-            if is_acronym(acr) && units.get(after + 2).is_some_and(|u| unit_text(doc, u) == ")") {
+            if is_acronym(acr)
+                && units
+                    .get(after + 2)
+                    .is_some_and(|u| unit_text(doc, u) == ")")
+            {
                 definitions.push((form.clone(), acr.to_owned()));
             }
         }
@@ -469,7 +726,15 @@ fn classify(
         (title_gender(words[k]).is_some() || doc.gazetteer.given_name(words[k]).is_some())
             && words[..k].iter().any(|w| doc.gazetteer.is_role_word(w))
     }) {
-        classify(doc, units, &run[k..], after, coordinated, found, definitions);
+        classify(
+            doc,
+            units,
+            &run[k..],
+            after,
+            coordinated,
+            found,
+            definitions,
+        );
         return;
     }
 
@@ -477,8 +742,20 @@ fn classify(
     if let Some(gender) = title_gender(words[0]) {
         let rest: Vec<&str> = words[1..].iter().copied().filter(|w| *w != ".").collect();
         if !rest.is_empty() && rest.iter().all(|w| is_capitalised(w)) {
-            let gender = gender.or_else(|| doc.gazetteer.given_name(rest[0]).flatten().filter(|_| rest.len() > 1));
-            push(found, EntityKind::Person, None, form, gender, rest.len() == 1);
+            let gender = gender.or_else(|| {
+                doc.gazetteer
+                    .given_name(rest[0])
+                    .flatten()
+                    .filter(|_| rest.len() > 1)
+            });
+            push(
+                found,
+                EntityKind::Person,
+                None,
+                form,
+                gender,
+                rest.len() == 1,
+            );
         }
         return;
     }
@@ -486,19 +763,51 @@ fn classify(
     // A lower-case cue after the name: "Stoke Mandeville hospital"; with coordination,
     // "Ashgrove and Fernley hospitals" (but "Leeds hospitals" are hospitals in Leeds).
     let next_lower = next_word.to_lowercase();
-    let word_after_next = units.get(after + 1).map(|u| unit_text(doc, u).to_lowercase()).unwrap_or_default();
+    let word_after_next = units
+        .get(after + 1)
+        .map(|u| unit_text(doc, u).to_lowercase())
+        .unwrap_or_default();
     let determiner = ["a", "an", "one", "every", "each", "any", "another"].contains(&prev_word);
     if next_word.chars().next().is_some_and(char::is_lowercase)
-        && !["trust", "trusts", "staff", "doctors", "nurses", "workers", "bosses", "chiefs"].contains(&word_after_next.as_str())
+        && ![
+            "trust", "trusts", "staff", "doctors", "nurses", "workers", "bosses", "chiefs",
+        ]
+        .contains(&word_after_next.as_str())
         && !determiner
     {
-        if next_lower == "hospital" || next_lower == "infirmary" || (coordinated && next_lower == "hospitals") {
-            let cue = if next_lower == "infirmary" { "Infirmary" } else { "Hospital" };
-            push(found, EntityKind::Hospital, None, format!("{form} {cue}"), None, false);
+        if next_lower == "hospital"
+            || next_lower == "infirmary"
+            || (coordinated && next_lower == "hospitals")
+        {
+            let cue = if next_lower == "infirmary" {
+                "Infirmary"
+            } else {
+                "Hospital"
+            };
+            push(
+                found,
+                EntityKind::Hospital,
+                None,
+                format!("{form} {cue}"),
+                None,
+                false,
+            );
             return;
         }
-        if next_lower == "council" && doc.gazetteer.lookup(&form).is_some_and(|k| k.kind == EntityKind::Place) {
-            push(found, EntityKind::Organization, Some(SubKind::Council), format!("{form} Council"), None, false);
+        if next_lower == "council"
+            && doc
+                .gazetteer
+                .lookup(&form)
+                .is_some_and(|k| k.kind == EntityKind::Place)
+        {
+            push(
+                found,
+                EntityKind::Organization,
+                Some(SubKind::Council),
+                format!("{form} Council"),
+                None,
+                false,
+            );
             return;
         }
     }
@@ -506,7 +815,14 @@ fn classify(
     // The gazetteer, for the whole span ("NHS 111" is a phone line, not the NHS).
     let phone_line = n == 1 && next_word.chars().next().is_some_and(|c| c.is_ascii_digit());
     if let Some(known) = doc.gazetteer.lookup(&form).filter(|_| !phone_line) {
-        push(found, known.kind, Some(known.sub), known.name.clone(), None, false);
+        push(
+            found,
+            known.kind,
+            Some(known.sub),
+            known.name.clone(),
+            None,
+            false,
+        );
         return;
     }
 
@@ -520,20 +836,38 @@ fn classify(
         if n > 1 || last_word == "NHS" {
             // "Brighton Labour Party": a local branch of a known body is that body.
             for k in 1..n {
-                let Some(known) = doc.gazetteer.lookup(&words[k..].join(" ")) else { continue };
-                if known.kind != EntityKind::Organization || !matches!(known.sub, SubKind::Party | SubKind::Union) {
+                let Some(known) = doc.gazetteer.lookup(&words[k..].join(" ")) else {
+                    continue;
+                };
+                if known.kind != EntityKind::Organization
+                    || !matches!(known.sub, SubKind::Party | SubKind::Union)
+                {
                     continue;
                 }
                 if let Some(place) = doc.gazetteer.lookup(&words[..k].join(" ")) {
                     if place.kind == EntityKind::Place {
                         let end = units[run[k - 1]].span.end;
-                        push(found, EntityKind::Place, Some(place.sub), place.name.clone(), None, false);
+                        push(
+                            found,
+                            EntityKind::Place,
+                            Some(place.sub),
+                            place.name.clone(),
+                            None,
+                            false,
+                        );
                         if let Some(last) = found.last_mut() {
                             last.span = Span::new(span.start, end);
                         }
                     }
                 }
-                push(found, known.kind, Some(known.sub), known.name.clone(), None, false);
+                push(
+                    found,
+                    known.kind,
+                    Some(known.sub),
+                    known.name.clone(),
+                    None,
+                    false,
+                );
                 return;
             }
             if n == 1 {
@@ -553,7 +887,14 @@ fn classify(
         return;
     }
     if STREET_CUES.contains(&last_word) && n > 1 {
-        push(found, EntityKind::Place, Some(SubKind::Street), form, None, false);
+        push(
+            found,
+            EntityKind::Place,
+            Some(SubKind::Street),
+            form,
+            None,
+            false,
+        );
         return;
     }
     // A prefix of a known place plus more words is often that place's thing; leave it.
@@ -561,7 +902,10 @@ fn classify(
     if n == 1 && is_acronym(&form) {
         // "NHS 111" is a phone line, not the organisation.
         let before_number = next_word.chars().next().is_some_and(|c| c.is_ascii_digit());
-        if !COMMON_ACRONYMS.contains(&form.as_str()) && !form.chars().any(|c| c.is_ascii_digit()) && !before_number {
+        if !COMMON_ACRONYMS.contains(&form.as_str())
+            && !form.chars().any(|c| c.is_ascii_digit())
+            && !before_number
+        {
             push(found, EntityKind::Organization, None, form, None, true);
         }
         return;
@@ -570,11 +914,27 @@ fn classify(
     // People: a given name and a surname.
     if (2..=4).contains(&n) && words.iter().all(|w| is_capitalised(w) && !w.contains('&')) {
         let given = doc.gazetteer.given_name(words[0]).or_else(|| {
-            words[0].split('-').next().and_then(|g| doc.gazetteer.given_name(g))
+            words[0]
+                .split('-')
+                .next()
+                .and_then(|g| doc.gazetteer.given_name(g))
         });
         let all_known_places = words.iter().all(|w| doc.gazetteer.lookup(w).is_some());
-        if given.is_some() && !all_known_places && doc.gazetteer.lookup(words[n - 1]).is_none_or(|k| k.kind != EntityKind::Organization) {
-            push(found, EntityKind::Person, None, form, given.flatten(), false);
+        if given.is_some()
+            && !all_known_places
+            && doc
+                .gazetteer
+                .lookup(words[n - 1])
+                .is_none_or(|k| k.kind != EntityKind::Organization)
+        {
+            push(
+                found,
+                EntityKind::Person,
+                None,
+                form,
+                given.flatten(),
+                false,
+            );
             return;
         }
         // No known given name: a person if the words around say so ("X, 34," "X, a nurse").
@@ -655,7 +1015,9 @@ fn group(doc: &mut Annotated<'_>, found: Vec<Found>, definitions: &[(String, Str
             }
         };
         let e = &mut entities[id];
-        if name_key(&f.form).split(' ').count() > name_key(&e.name).split(' ').count() && f.kind != EntityKind::Person {
+        if name_key(&f.form).split(' ').count() > name_key(&e.name).split(' ').count()
+            && f.kind != EntityKind::Person
+        {
             let old = std::mem::replace(&mut e.name, f.form.clone());
             e.aliases.insert(old);
         }
@@ -671,7 +1033,10 @@ fn group(doc: &mut Annotated<'_>, found: Vec<Found>, definitions: &[(String, Str
     // Acronyms defined in brackets become aliases of their expansion.
     for (long, acr) in definitions {
         let key = name_key(long);
-        if let Some(id) = entities.iter().position(|e| name_key(&e.name) == key || e.aliases.iter().any(|a| name_key(a) == key)) {
+        if let Some(id) = entities
+            .iter()
+            .position(|e| name_key(&e.name) == key || e.aliases.iter().any(|a| name_key(a) == key))
+        {
             entities[id].aliases.insert(acr.clone());
         }
     }
@@ -680,8 +1045,14 @@ fn group(doc: &mut Annotated<'_>, found: Vec<Found>, definitions: &[(String, Str
         let surface = doc.slice(f.span).to_owned();
         let key = name_key(&f.form);
         if f.unknown {
-            if let Some(id) = prefix_match(&entities, &Found { kind: EntityKind::Hospital, ..f.clone() })
-                .or_else(|| prefix_match(&entities, f))
+            if let Some(id) = prefix_match(
+                &entities,
+                &Found {
+                    kind: EntityKind::Hospital,
+                    ..f.clone()
+                },
+            )
+            .or_else(|| prefix_match(&entities, f))
             {
                 entities[id].aliases.insert(surface);
                 mentions.push((f.span, id));
@@ -730,15 +1101,26 @@ fn group(doc: &mut Annotated<'_>, found: Vec<Found>, definitions: &[(String, Str
                 entities
                     .iter()
                     .position(|e| e.aliases.contains(&f.form))
-                    .or_else(|| entities.iter().position(|e| e.kind == EntityKind::Organization && initials(&e.name) == f.form))
-                    .or_else(|| entities.iter().position(|e| e.kind == EntityKind::Hospital && initials(&e.name) == f.form))
+                    .or_else(|| {
+                        entities.iter().position(|e| {
+                            e.kind == EntityKind::Organization && initials(&e.name) == f.form
+                        })
+                    })
+                    .or_else(|| {
+                        entities.iter().position(|e| {
+                            e.kind == EntityKind::Hospital && initials(&e.name) == f.form
+                        })
+                    })
                     .or_else(|| find(&entities, f.kind, &key))
             }
         };
         let id = match target {
             Some(id) => id,
             None => {
-                if f.kind == EntityKind::Organization && definitions.iter().all(|(_, a)| a != &f.form) && !acronym_used_as_name(doc, f) {
+                if f.kind == EntityKind::Organization
+                    && definitions.iter().all(|(_, a)| a != &f.form)
+                    && !acronym_used_as_name(doc, f)
+                {
                     continue;
                 }
                 entities.push(Entity {
@@ -780,11 +1162,36 @@ fn group(doc: &mut Annotated<'_>, found: Vec<Found>, definitions: &[(String, Str
 fn acronym_used_as_name(doc: &Annotated<'_>, f: &Found) -> bool {
     let after = doc.text[f.span.end..].trim_start();
     let before = doc.text[..f.span.start].trim_end();
-    let next = after.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+    let next = after
+        .split(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("");
     [
-        "said", "says", "spokesman", "spokeswoman", "spokesperson", "members", "member", "rep",
-        "official", "officials", "has", "have", "is", "was", "wants", "will", "press", "regional",
-        "general", "national", "branch", "union", "leader", "leaders", "chief",
+        "said",
+        "says",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "members",
+        "member",
+        "rep",
+        "official",
+        "officials",
+        "has",
+        "have",
+        "is",
+        "was",
+        "wants",
+        "will",
+        "press",
+        "regional",
+        "general",
+        "national",
+        "branch",
+        "union",
+        "leader",
+        "leaders",
+        "chief",
     ]
     .contains(&next)
         || before.ends_with("the")
@@ -806,10 +1213,23 @@ fn initials(name: &str) -> String {
 /// Hospital". The extra words must be the kind of words that end such names.
 fn prefix_match(entities: &[Entity], f: &Found) -> Option<usize> {
     const TAIL_WORDS: &[&str] = &[
-        "nhs", "foundation", "trust", "university", "hospital", "hospitals", "healthcare", "teaching",
-        "general", "infirmary", "health", "board",
+        "nhs",
+        "foundation",
+        "trust",
+        "university",
+        "hospital",
+        "hospitals",
+        "healthcare",
+        "teaching",
+        "general",
+        "infirmary",
+        "health",
+        "board",
     ];
-    if !matches!(f.kind, EntityKind::Organization | EntityKind::Hospital | EntityKind::Person) {
+    if !matches!(
+        f.kind,
+        EntityKind::Organization | EntityKind::Hospital | EntityKind::Person
+    ) {
         return None;
     }
     let key = name_key(&f.form);
@@ -821,7 +1241,9 @@ fn prefix_match(entities: &[Entity], f: &Found) -> Option<usize> {
             && (short.len() >= 2 || f.kind == EntityKind::Hospital)
     };
     entities.iter().position(|e| {
-        if !matches!(e.kind, EntityKind::Organization | EntityKind::Hospital) || e.kind != f.kind && f.kind != EntityKind::Person {
+        if !matches!(e.kind, EntityKind::Organization | EntityKind::Hospital)
+            || e.kind != f.kind && f.kind != EntityKind::Person
+        {
             return false;
         }
         let full = name_key(&e.name);
@@ -859,38 +1281,84 @@ mod tests {
         let found = names("Sally Brennan spoke at the rally. Later Miss Brennan said she was tired. Dr Omar Pike agreed.");
         assert!(has(&found, EntityKind::Person, "Sally Brennan"));
         assert!(has(&found, EntityKind::Person, "Dr Omar Pike"));
-        let sally = found.iter().find(|(_, n, _)| n == "Sally Brennan").map(|(_, _, a)| a.clone()).unwrap_or_default();
+        let sally = found
+            .iter()
+            .find(|(_, n, _)| n == "Sally Brennan")
+            .map(|(_, _, a)| a.clone())
+            .unwrap_or_default();
         assert!(sally.contains(&"Miss Brennan".to_owned()), "{sally:?}");
-        assert_eq!(found.iter().filter(|(k, _, _)| *k == EntityKind::Person).count(), 2, "{found:?}");
+        assert_eq!(
+            found
+                .iter()
+                .filter(|(k, _, _)| *k == EntityKind::Person)
+                .count(),
+            2,
+            "{found:?}"
+        );
     }
 
     #[test]
     fn cue_words_make_hospitals_trusts_and_streets() {
         let found = names("Pickets stood outside Riverside General Hospital in Mill Lane, run by Riverside and Dale NHS Trust.");
-        assert!(has(&found, EntityKind::Hospital, "Riverside General Hospital"), "{found:?}");
+        assert!(
+            has(&found, EntityKind::Hospital, "Riverside General Hospital"),
+            "{found:?}"
+        );
         assert!(has(&found, EntityKind::Place, "Mill Lane"), "{found:?}");
-        assert!(has(&found, EntityKind::Organization, "Riverside and Dale NHS Trust"), "{found:?}");
+        assert!(
+            has(
+                &found,
+                EntityKind::Organization,
+                "Riverside and Dale NHS Trust"
+            ),
+            "{found:?}"
+        );
     }
 
     #[test]
     fn coordinated_hospitals_are_two_but_a_coordinated_trust_is_one() {
         let found = names("There will be pickets at both Ashgrove and Fernley hospitals, says Ashgrove and Fernley NHS Trust.");
-        assert!(has(&found, EntityKind::Hospital, "Ashgrove Hospital"), "{found:?}");
-        assert!(has(&found, EntityKind::Hospital, "Fernley Hospital"), "{found:?}");
-        assert!(has(&found, EntityKind::Organization, "Ashgrove and Fernley NHS Trust"), "{found:?}");
+        assert!(
+            has(&found, EntityKind::Hospital, "Ashgrove Hospital"),
+            "{found:?}"
+        );
+        assert!(
+            has(&found, EntityKind::Hospital, "Fernley Hospital"),
+            "{found:?}"
+        );
+        assert!(
+            has(
+                &found,
+                EntityKind::Organization,
+                "Ashgrove and Fernley NHS Trust"
+            ),
+            "{found:?}"
+        );
     }
 
     #[test]
     fn acronyms_in_brackets_are_aliases() {
-        let found = names("The Northfield Ambulance Service (NAS) said crews would strike. NAS bosses agreed.");
-        let nas = found.iter().find(|(_, n, _)| n == "Northfield Ambulance Service").map(|(_, _, a)| a.clone());
+        let found = names(
+            "The Northfield Ambulance Service (NAS) said crews would strike. NAS bosses agreed.",
+        );
+        let nas = found
+            .iter()
+            .find(|(_, n, _)| n == "Northfield Ambulance Service")
+            .map(|(_, _, a)| a.clone());
         assert_eq!(nas, Some(vec!["NAS".to_owned()]), "{found:?}");
     }
 
     #[test]
     fn the_gazetteer_names_national_bodies_and_places() {
         let found = names("Members of the BMA in Yorkshire walked out.");
-        assert!(has(&found, EntityKind::Organization, "British Medical Association"), "{found:?}");
+        assert!(
+            has(
+                &found,
+                EntityKind::Organization,
+                "British Medical Association"
+            ),
+            "{found:?}"
+        );
         assert!(has(&found, EntityKind::Place, "Yorkshire"), "{found:?}");
     }
 
@@ -903,7 +1371,10 @@ mod tests {
     #[test]
     fn a_local_branch_of_a_party_is_the_party() {
         let found = names("One supporter, Brighton Labour Party organiser Jo Kemp, spoke.");
-        assert!(has(&found, EntityKind::Organization, "Labour Party"), "{found:?}");
+        assert!(
+            has(&found, EntityKind::Organization, "Labour Party"),
+            "{found:?}"
+        );
         assert!(has(&found, EntityKind::Place, "Brighton"), "{found:?}");
     }
 }

@@ -53,9 +53,16 @@ impl Component for Places {
                 let street = entity.sub == Some(SubKind::Street);
                 // A street in the same sentence as the one hospital, or a town right after it
                 // ("X Hospital in Canterbury").
-                let town_after = span.start >= hospital_span.end && (between == "in" || between == ", in");
+                let town_after =
+                    span.start >= hospital_span.end && (between == "in" || between == ", in");
                 if street || town_after {
-                    doc.add_fact(Subject::Entity(hospital), Property::Location, Value::Entity(e), "hospital-place", sentence.span);
+                    doc.add_fact(
+                        Subject::Entity(hospital),
+                        Property::Location,
+                        Value::Entity(e),
+                        "hospital-place",
+                        sentence.span,
+                    );
                 }
             }
         }

@@ -15,12 +15,40 @@ use crate::text::Span;
 pub struct Quotes;
 
 const SPEECH_VERBS: &[&str] = &[
-    "said", "says", "added", "adds", "told", "explained", "insisted", "warned", "continued",
-    "admitted", "claimed", "argued", "stressed", "urged", "commented", "remarked", "replied",
-    "noted", "wrote", "asked", "announced", "declared", "believes", "believed",
+    "said",
+    "says",
+    "added",
+    "adds",
+    "told",
+    "explained",
+    "insisted",
+    "warned",
+    "continued",
+    "admitted",
+    "claimed",
+    "argued",
+    "stressed",
+    "urged",
+    "commented",
+    "remarked",
+    "replied",
+    "noted",
+    "wrote",
+    "asked",
+    "announced",
+    "declared",
+    "believes",
+    "believed",
 ];
 
-const SPOKES_WORDS: &[&str] = &["spokesman", "spokeswoman", "spokesperson", "spokespeople", "representative", "statement"];
+const SPOKES_WORDS: &[&str] = &[
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "spokespeople",
+    "representative",
+    "statement",
+];
 
 /// A quoted passage found by pairing marks.
 #[derive(Debug, Clone, Copy)]
@@ -97,12 +125,15 @@ impl Component for Quotes {
         for (k, seg) in segs.iter().enumerate() {
             let before = text_before(doc, seg);
             let after = text_after(doc, seg, segs.get(k + 1));
-            let colon = before.trim_end().ends_with(':') || (seg.lead && previous_paragraph_ends_with_colon(doc, seg));
+            let colon = before.trim_end().ends_with(':')
+                || (seg.lead && previous_paragraph_ends_with_colon(doc, seg));
             let (after_speaker, after_rule) = speaker_after(doc, seg, after);
             let said_after = after_rule.is_some();
             let continues = previous.is_some_and(|(p, _, open)| {
                 (open && p + 1 == seg.paragraph) || (p == seg.paragraph && seg.lead)
-            }) || previous.is_some_and(|(p, _, _)| p == seg.paragraph && before_is_just_sentence_end(doc, seg, &segs[..k]));
+            }) || previous.is_some_and(|(p, _, _)| {
+                p == seg.paragraph && before_is_just_sentence_end(doc, seg, &segs[..k])
+            });
             let follows_quote_paragraph = previous.is_some_and(|(p, _, _)| p + 1 == seg.paragraph);
             if !(seg.lead || colon || said_after || continues) {
                 continue; // a phrase worked into a sentence: a scare quote or a partial quote
@@ -119,7 +150,10 @@ impl Component for Quotes {
                 (previous.and_then(|(_, s, _)| s), "continued-quote")
             } else {
                 // A quote paragraph after a paragraph of reported speech by someone.
-                (last_speaker_before(doc, seg.outer.start, 2), "previous-speaker")
+                (
+                    last_speaker_before(doc, seg.outer.start, 2),
+                    "previous-speaker",
+                )
             };
             if let Some(s) = speaker {
                 let at = seg.outer.end.min(doc.text.len());
@@ -141,13 +175,19 @@ impl Component for Quotes {
 
 /// `X said:` at the end of one paragraph and the quote in the next.
 fn previous_paragraph_ends_with_colon(doc: &Annotated<'_>, seg: &Segment) -> bool {
-    seg.paragraph > 0 && doc.slice(doc.layout.paragraphs[seg.paragraph - 1]).trim_end().ends_with(':')
+    seg.paragraph > 0
+        && doc
+            .slice(doc.layout.paragraphs[seg.paragraph - 1])
+            .trim_end()
+            .ends_with(':')
 }
 
 /// Between the previous passage of the paragraph and this one there is only a sentence
 /// end, a speech tag ("she said.") or nothing: the same speaker goes on.
 fn before_is_just_sentence_end(doc: &Annotated<'_>, seg: &Segment, earlier: &[Segment]) -> bool {
-    let Some(prev) = earlier.last().filter(|p| p.paragraph == seg.paragraph) else { return false };
+    let Some(prev) = earlier.last().filter(|p| p.paragraph == seg.paragraph) else {
+        return false;
+    };
     let between = doc.text[prev.outer.end..seg.outer.start].trim();
     between.is_empty()
         || (between.len() < 240
@@ -163,15 +203,25 @@ fn text_before<'a>(doc: &Annotated<'a>, seg: &Segment) -> &'a str {
 /// The text after a passage, up to the next passage in the paragraph.
 fn text_after<'a>(doc: &Annotated<'a>, seg: &Segment, next: Option<&Segment>) -> &'a str {
     let para = doc.layout.paragraphs[seg.paragraph];
-    let end = next.filter(|n| n.paragraph == seg.paragraph).map_or(para.end, |n| n.outer.start);
+    let end = next
+        .filter(|n| n.paragraph == seg.paragraph)
+        .map_or(para.end, |n| n.outer.start);
     &doc.text[seg.outer.end.min(end)..end]
 }
 
 /// `"...," said X` / `"...," X said` / `"...," she added`.
-fn speaker_after(doc: &Annotated<'_>, seg: &Segment, after: &str) -> (Option<EntityId>, Option<&'static str>) {
+fn speaker_after(
+    doc: &Annotated<'_>,
+    seg: &Segment,
+    after: &str,
+) -> (Option<EntityId>, Option<&'static str>) {
     let inner = doc.slice(seg.inner).trim_end();
     // Reported speech ends in a comma (or ? or !) inside the marks, then the tag.
-    if !(inner.ends_with(',') || inner.ends_with('?') || inner.ends_with('!') || inner.ends_with('.')) {
+    if !(inner.ends_with(',')
+        || inner.ends_with('?')
+        || inner.ends_with('!')
+        || inner.ends_with('.'))
+    {
         return (None, None);
     }
     let tag_start = seg.outer.end;
@@ -179,8 +229,13 @@ fn speaker_after(doc: &Annotated<'_>, seg: &Segment, after: &str) -> (Option<Ent
     if tag.len() > 120 {
         return (None, None);
     }
-    let words: Vec<&str> = tag.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’').filter(|w| !w.is_empty()).collect();
-    let Some(v) = words.iter().position(|w| SPEECH_VERBS.contains(w)) else { return (None, None) };
+    let words: Vec<&str> = tag
+        .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
+        .filter(|w| !w.is_empty())
+        .collect();
+    let Some(v) = words.iter().position(|w| SPEECH_VERBS.contains(w)) else {
+        return (None, None);
+    };
     if v > 6 {
         return (None, None);
     }
@@ -206,7 +261,12 @@ fn speaker_after(doc: &Annotated<'_>, seg: &Segment, after: &str) -> (Option<Ent
         .last()
         .copied()
         .or_else(|| spokes_org(doc, subject))
-        .or_else(|| doc.mentions_in(subject).filter(|&(_, e)| is_speaker_kind(doc, e)).last().map(|(_, e)| e))
+        .or_else(|| {
+            doc.mentions_in(subject)
+                .filter(|&(_, e)| is_speaker_kind(doc, e))
+                .last()
+                .map(|(_, e)| e)
+        })
         .or_else(|| pronoun(doc, doc.slice(subject), seg.outer.start))
         .or_else(|| definite_subject(doc, subject));
     (speaker, Some("speaker-after-quote"))
@@ -232,7 +292,9 @@ fn speaker_before(doc: &Annotated<'_>, seg: &Segment) -> (Option<EntityId>, &'st
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
         .find(|w| SPEECH_VERBS.contains(w));
-    let subject_end = verb.and_then(|v| text.find(v)).map_or(clause.end, |i| clause.start + i);
+    let subject_end = verb
+        .and_then(|v| text.find(v))
+        .map_or(clause.end, |i| clause.start + i);
     let subject = Span::new(clause.start, subject_end);
     if let Some(org) = spokes_org(doc, subject) {
         return (Some(org), "spokesperson-colon");
@@ -241,7 +303,10 @@ fn speaker_before(doc: &Annotated<'_>, seg: &Segment) -> (Option<EntityId>, &'st
     let first_person = doc
         .mentions_in(subject)
         .find(|&(s, e)| doc.entity(e).kind == EntityKind::Person && !possessive_at(doc, s.end));
-    if let Some((_, e)) = first_person.or_else(|| doc.mentions_in(subject).find(|&(_, e)| is_speaker_kind(doc, e))) {
+    if let Some((_, e)) = first_person.or_else(|| {
+        doc.mentions_in(subject)
+            .find(|&(_, e)| is_speaker_kind(doc, e))
+    }) {
         return (Some(e), "speaker-colon");
     }
     if let Some(e) = pronoun(doc, doc.slice(subject), seg.outer.start) {
@@ -251,19 +316,30 @@ fn speaker_before(doc: &Annotated<'_>, seg: &Segment) -> (Option<EntityId>, &'st
 }
 
 fn is_speaker_kind(doc: &Annotated<'_>, e: EntityId) -> bool {
-    matches!(doc.entity(e).kind, EntityKind::Person | EntityKind::Organization | EntityKind::Hospital)
+    matches!(
+        doc.entity(e).kind,
+        EntityKind::Person | EntityKind::Organization | EntityKind::Hospital
+    )
 }
 
 /// "a spokesman for X", "an X spokesman", "X said in a statement": the organisation.
 /// With no organisation named, the last one named before (most often the trust).
 fn spokes_org(doc: &Annotated<'_>, span: Span) -> Option<EntityId> {
     let text = doc.slice(span).to_lowercase();
-    let word_at = SPOKES_WORDS.iter().filter_map(|w| text.find(w).map(|i| (i, *w))).min()?;
+    let word_at = SPOKES_WORDS
+        .iter()
+        .filter_map(|w| text.find(w).map(|i| (i, *w)))
+        .min()?;
     let (i, word) = word_at;
     let at = span.start + i;
     let orgs = |s: Span| {
         doc.mentions_in(s)
-            .filter(|&(_, e)| matches!(doc.entity(e).kind, EntityKind::Organization | EntityKind::Hospital))
+            .filter(|&(_, e)| {
+                matches!(
+                    doc.entity(e).kind,
+                    EntityKind::Organization | EntityKind::Hospital
+                )
+            })
             .collect::<Vec<_>>()
     };
     // "An X spokesman"
@@ -276,7 +352,10 @@ fn spokes_org(doc: &Annotated<'_>, span: Span) -> Option<EntityId> {
         return Some(org_of_hospital(doc, e));
     }
     let rest = doc.slice(after).trim_start();
-    if let Some(r) = rest.strip_prefix("for the ").or_else(|| rest.strip_prefix("of the ")) {
+    if let Some(r) = rest
+        .strip_prefix("for the ")
+        .or_else(|| rest.strip_prefix("of the "))
+    {
         if let Some(e) = definite_reference(doc, at, r) {
             return Some(e);
         }
@@ -336,7 +415,12 @@ fn pronoun(doc: &Annotated<'_>, subject: &str, at: usize) -> Option<EntityId> {
         .filter(|(s, _)| s.end <= at)
         .map(|&(s, e)| (s, e))
         .find(|&(_, e)| doc.entity(e).kind == EntityKind::Person && fits(e));
-    let last_speaker = doc.speakers.iter().rev().find(|(s, _)| s.start <= at).copied();
+    let last_speaker = doc
+        .speakers
+        .iter()
+        .rev()
+        .find(|(s, _)| s.start <= at)
+        .copied();
     match (last_speaker, last_person) {
         (Some((s, e)), Some((p, _))) if fits(e) && s.start >= p.start => Some(e),
         (Some((_, e)), None) if fits(e) => Some(e),
@@ -349,7 +433,11 @@ fn pronoun(doc: &Annotated<'_>, subject: &str, at: usize) -> Option<EntityId> {
 /// The speaker of the last reported speech within `sentences` sentences before `at`.
 fn last_speaker_before(doc: &Annotated<'_>, at: usize, sentences: usize) -> Option<EntityId> {
     let here = doc.layout.sentence_at(at).unwrap_or(0);
-    let limit = doc.layout.sentences.get(here.saturating_sub(sentences)).map_or(0, |s| s.span.start);
+    let limit = doc
+        .layout
+        .sentences
+        .get(here.saturating_sub(sentences))
+        .map_or(0, |s| s.span.start);
     doc.speakers
         .iter()
         .rev()
@@ -376,8 +464,14 @@ fn record_reported_speech(doc: &mut Annotated<'_>) {
             while let Some(i) = text[from..].find(verb) {
                 let at = sentence.span.start + from + i;
                 from += i + verb.len();
-                let boundary_before = text[..from - verb.len()].chars().last().is_none_or(|c| !c.is_alphanumeric());
-                let boundary_after = text[from..].chars().next().is_none_or(|c| !c.is_alphanumeric());
+                let boundary_before = text[..from - verb.len()]
+                    .chars()
+                    .last()
+                    .is_none_or(|c| !c.is_alphanumeric());
+                let boundary_after = text[from..]
+                    .chars()
+                    .next()
+                    .is_none_or(|c| !c.is_alphanumeric());
                 if !(boundary_before && boundary_after) {
                     continue;
                 }
@@ -387,9 +481,14 @@ fn record_reported_speech(doc: &mut Annotated<'_>) {
                 let person = doc.mentions_in(subject).find(|&(s, e)| {
                     doc.entity(e).kind == EntityKind::Person && !possessive_at(doc, s.end)
                 });
-                let speaker = person.map(|(_, e)| e).or_else(|| spokes_org(doc, subject)).or_else(|| {
-                    doc.mentions_in(subject).find(|&(_, e)| is_speaker_kind(doc, e)).map(|(_, e)| e)
-                });
+                let speaker = person
+                    .map(|(_, e)| e)
+                    .or_else(|| spokes_org(doc, subject))
+                    .or_else(|| {
+                        doc.mentions_in(subject)
+                            .find(|&(_, e)| is_speaker_kind(doc, e))
+                            .map(|(_, e)| e)
+                    });
                 if let Some(s) = speaker {
                     found.push((Span::new(at, at + verb.len()), s));
                 }
@@ -409,15 +508,26 @@ mod tests {
         let ex = extract(text, &Context::default(), &gazetteer);
         ex.quotes
             .iter()
-            .map(|q| (q.text.clone(), q.speaker.map(|s| ex.entities[s].name.clone())))
+            .map(|q| {
+                (
+                    q.text.clone(),
+                    q.speaker.map(|s| ex.entities[s].name.clone()),
+                )
+            })
             .collect()
     }
 
     #[test]
     fn speaker_before_a_colon_and_after_a_quote() {
         let q = quotes("Jane Ross said: \"We will not back down.\"\n\"It is about safety,\" said Dr Amir Khan. \"Nothing else.\"\n");
-        assert_eq!(q[0], ("We will not back down.".into(), Some("Jane Ross".into())));
-        assert_eq!(q[1], ("It is about safety,".into(), Some("Dr Amir Khan".into())));
+        assert_eq!(
+            q[0],
+            ("We will not back down.".into(), Some("Jane Ross".into()))
+        );
+        assert_eq!(
+            q[1],
+            ("It is about safety,".into(), Some("Dr Amir Khan".into()))
+        );
         assert_eq!(q[2], ("Nothing else.".into(), Some("Dr Amir Khan".into())));
     }
 
@@ -425,7 +535,10 @@ mod tests {
     fn a_quote_runs_over_paragraphs_until_it_closes() {
         let q = quotes("Nurse Anna Hart said: “First part.\n“Second part.\n“Third part.”\n");
         assert_eq!(q.len(), 3);
-        assert!(q.iter().all(|(_, s)| s.as_deref() == Some("Anna Hart")), "{q:?}");
+        assert!(
+            q.iter().all(|(_, s)| s.as_deref() == Some("Anna Hart")),
+            "{q:?}"
+        );
     }
 
     #[test]

@@ -10,7 +10,6 @@
 //! An organisation inside the phrase is the employer (`worksFor`), or the body the person
 //! belongs to (`memberOf`) when the role is "member" or the body is a party.
 
-use super::names::title_gender;
 use super::{Annotated, Component, EntityId, EntityKind, Property, SubKind, Subject, Value};
 use crate::text::Span;
 
@@ -18,16 +17,113 @@ pub struct Roles;
 
 /// Words that end a role phrase when read backwards from a name.
 const FUNCTION_WORDS: &[&str] = &[
-    "a", "an", "the", "and", "or", "but", "by", "with", "to", "from", "at", "on", "in", "of",
-    "for", "as", "that", "which", "who", "whom", "whose", "what", "when", "where", "while",
-    "said", "says", "say", "told", "added", "is", "was", "are", "were", "be", "been", "has",
-    "have", "had", "will", "would", "can", "could", "should", "may", "might", "must", "not",
-    "this", "these", "those", "it", "its", "he", "she", "they", "we", "i", "you", "his", "her",
-    "their", "our", "something", "someone", "anyone", "everyone", "nobody", "according",
-    "including", "like", "than", "then", "so", "if", "because", "after", "before", "since",
-    "until", "about", "against", "over", "under", "between", "among", "during", "outside",
-    "inside", "near", "into", "onto", "upon", "via", "per", "also", "even", "only", "just",
-    "calls", "called", "urged", "asked", "thanked", "criticised", "met", "wrote",
+    "a",
+    "an",
+    "the",
+    "and",
+    "or",
+    "but",
+    "by",
+    "with",
+    "to",
+    "from",
+    "at",
+    "on",
+    "in",
+    "of",
+    "for",
+    "as",
+    "that",
+    "which",
+    "who",
+    "whom",
+    "whose",
+    "what",
+    "when",
+    "where",
+    "while",
+    "said",
+    "says",
+    "say",
+    "told",
+    "added",
+    "is",
+    "was",
+    "are",
+    "were",
+    "be",
+    "been",
+    "has",
+    "have",
+    "had",
+    "will",
+    "would",
+    "can",
+    "could",
+    "should",
+    "may",
+    "might",
+    "must",
+    "not",
+    "this",
+    "these",
+    "those",
+    "it",
+    "its",
+    "he",
+    "she",
+    "they",
+    "we",
+    "i",
+    "you",
+    "his",
+    "her",
+    "their",
+    "our",
+    "something",
+    "someone",
+    "anyone",
+    "everyone",
+    "nobody",
+    "according",
+    "including",
+    "like",
+    "than",
+    "then",
+    "so",
+    "if",
+    "because",
+    "after",
+    "before",
+    "since",
+    "until",
+    "about",
+    "against",
+    "over",
+    "under",
+    "between",
+    "among",
+    "during",
+    "outside",
+    "inside",
+    "near",
+    "into",
+    "onto",
+    "upon",
+    "via",
+    "per",
+    "also",
+    "even",
+    "only",
+    "just",
+    "calls",
+    "called",
+    "urged",
+    "asked",
+    "thanked",
+    "criticised",
+    "met",
+    "wrote",
 ];
 
 /// Roles that are memberships rather than jobs: no `jobTitle`, and `memberOf` the body.
@@ -35,8 +131,22 @@ const MEMBERSHIP_WORDS: &[&str] = &["member", "members", "supporter", "activist"
 
 /// Words that end an apposition after a name.
 const APPOSITION_ENDS: &[&str] = &[
-    " said", " says", " told", " added", " explained", " insisted", " warned", " who ", " has ",
-    " had ", " is ", " was ", " will ", " would ", " and said", ":",
+    " said",
+    " says",
+    " told",
+    " added",
+    " explained",
+    " insisted",
+    " warned",
+    " who ",
+    " has ",
+    " had ",
+    " is ",
+    " was ",
+    " will ",
+    " would ",
+    " and said",
+    ":",
 ];
 
 impl Component for Roles {
@@ -52,7 +162,9 @@ impl Component for Roles {
             .filter(|&(_, e)| doc.entity(e).kind == EntityKind::Person)
             .collect();
         for (span, person) in people {
-            let Some(s) = doc.layout.sentence_at(span.start) else { continue };
+            let Some(s) = doc.layout.sentence_at(span.start) else {
+                continue;
+            };
             let sentence = doc.layout.sentences[s].span;
             let surface = doc.slice(span);
             if surface.starts_with("Cllr") || surface.starts_with("Councillor") {
@@ -65,22 +177,46 @@ impl Component for Roles {
     }
 }
 
-fn add_role(doc: &mut Annotated<'_>, person: EntityId, role: &str, evidence: Span, rule: &'static str) {
+fn add_role(
+    doc: &mut Annotated<'_>,
+    person: EntityId,
+    role: &str,
+    evidence: Span,
+    rule: &'static str,
+) {
     let role = role.trim().to_lowercase();
     if role.is_empty() || role.split_whitespace().count() > 8 {
         return;
     }
-    doc.add_fact(Subject::Entity(person), Property::JobTitle, Value::Text(role), rule, evidence);
+    doc.add_fact(
+        Subject::Entity(person),
+        Property::JobTitle,
+        Value::Text(role),
+        rule,
+        evidence,
+    );
 }
 
 /// Links a person to an organisation or hospital named with their role.
-fn add_affiliation(doc: &mut Annotated<'_>, person: EntityId, org: EntityId, role: &str, evidence: Span, rule: &'static str) {
+fn add_affiliation(
+    doc: &mut Annotated<'_>,
+    person: EntityId,
+    org: EntityId,
+    role: &str,
+    evidence: Span,
+    rule: &'static str,
+) {
     let e = doc.entity(org);
     let property = match e.kind {
         EntityKind::Hospital => Property::WorksFor,
         EntityKind::Organization => {
-            let member = role.split_whitespace().any(|w| MEMBERSHIP_WORDS.contains(&w));
-            if member || e.sub == Some(SubKind::Party) || (e.sub == Some(SubKind::Council) && role.contains("councillor")) {
+            let member = role
+                .split_whitespace()
+                .any(|w| MEMBERSHIP_WORDS.contains(&w));
+            if member
+                || e.sub == Some(SubKind::Party)
+                || (e.sub == Some(SubKind::Council) && role.contains("councillor"))
+            {
                 Property::MemberOf
             } else {
                 Property::WorksFor
@@ -88,7 +224,13 @@ fn add_affiliation(doc: &mut Annotated<'_>, person: EntityId, org: EntityId, rol
         }
         _ => return,
     };
-    doc.add_fact(Subject::Entity(person), property, Value::Entity(org), rule, evidence);
+    doc.add_fact(
+        Subject::Entity(person),
+        property,
+        Value::Entity(org),
+        rule,
+        evidence,
+    );
 }
 
 fn is_role_head(doc: &Annotated<'_>, phrase: &str) -> bool {
@@ -98,8 +240,14 @@ fn is_role_head(doc: &Annotated<'_>, phrase: &str) -> bool {
     let head = head.split(" for ").next().unwrap_or(head);
     let head = head.strip_suffix(" there").unwrap_or(head);
     let words: Vec<String> = head.split_whitespace().map(|w| w.to_lowercase()).collect();
-    let Some(last) = words.last() else { return false };
-    let last_two = if words.len() >= 2 { format!("{} {}", words[words.len() - 2], last) } else { last.clone() };
+    let Some(last) = words.last() else {
+        return false;
+    };
+    let last_two = if words.len() >= 2 {
+        format!("{} {}", words[words.len() - 2], last)
+    } else {
+        last.clone()
+    };
     doc.gazetteer.is_role_word(last) || doc.gazetteer.is_role_word(&last_two)
 }
 
@@ -131,7 +279,9 @@ fn role_before(doc: &mut Annotated<'_>, person: EntityId, name: Span, sentence: 
     let trimmed = before.trim_end();
     if let Some(head) = trimmed.strip_suffix(',') {
         // The role phrase is the clause before the comma.
-        let clause_start = head.rfind([',', ';', ':', '(', '"', '“', '”']).map_or(0, |i| i + 1);
+        let clause_start = head
+            .rfind([',', ';', ':', '(', '"', '“', '”'])
+            .map_or(0, |i| i + 1);
         let mut clause_start = sentence.start + clause_start;
         let clause_text = &doc.text[clause_start..sentence.start + head.len()];
         // "One supporter and X spokesperson": the last conjunct.
@@ -147,7 +297,10 @@ fn role_before(doc: &mut Annotated<'_>, person: EntityId, name: Span, sentence: 
             .iter()
             .rposition(|(_, w)| ["on", "by", "from", "to", "with", "said", "says"].contains(w))
             .map_or(0, |i| i + 1);
-        if words.get(from).is_some_and(|(_, w)| ["the", "The", "a", "A", "an", "An"].contains(w)) {
+        if words
+            .get(from)
+            .is_some_and(|(_, w)| ["the", "The", "a", "A", "an", "An"].contains(w))
+        {
             from += 1;
         }
         let words: Vec<(Span, &str)> = words[from.min(words.len())..].to_vec();
@@ -166,7 +319,9 @@ fn role_before(doc: &mut Annotated<'_>, person: EntityId, name: Span, sentence: 
     while from > 0 {
         let (span, w) = words[from - 1];
         let lower = w.to_lowercase();
-        if FUNCTION_WORDS.contains(&lower.as_str()) || span.end + 2 < words.get(from).map_or(name.start, |n| n.0.start) {
+        if FUNCTION_WORDS.contains(&lower.as_str())
+            || span.end + 2 < words.get(from).map_or(name.start, |n| n.0.start)
+        {
             break;
         }
         from -= 1;
@@ -187,9 +342,18 @@ fn role_before(doc: &mut Annotated<'_>, person: EntityId, name: Span, sentence: 
 
 /// Reads a role phrase ("GMB regional organiser", "director of clinical operations at Y",
 /// "member for Z Trust") and records the job title and affiliations it gives.
-fn role_phrase(doc: &mut Annotated<'_>, person: EntityId, phrase: Span, evidence: Span, rule: &'static str) -> Option<String> {
+fn role_phrase(
+    doc: &mut Annotated<'_>,
+    person: EntityId,
+    phrase: Span,
+    evidence: Span,
+    rule: &'static str,
+) -> Option<String> {
     let text = doc.slice(phrase);
-    let phrase = Span::new(phrase.start + (text.len() - text.trim_start().len()), phrase.end);
+    let phrase = Span::new(
+        phrase.start + (text.len() - text.trim_start().len()),
+        phrase.end,
+    );
     let mentions: Vec<(Span, EntityId)> = doc
         .mentions_in(phrase)
         .filter(|&(_, e)| doc.entity(e).kind != EntityKind::Person)
@@ -205,9 +369,11 @@ fn role_phrase(doc: &mut Annotated<'_>, person: EntityId, phrase: Span, evidence
         let rest = doc.text[prep_span.end..phrase.end].trim_start();
         let rest = rest.strip_prefix("the ").unwrap_or(rest);
         let target_start = phrase.end - rest.len();
-        let target = mentions.iter().find(|(s, _)| s.start == target_start).map(|&(_, e)| e).or_else(|| {
-            definite_reference(doc, target_start, rest)
-        });
+        let target = mentions
+            .iter()
+            .find(|(s, _)| s.start == target_start)
+            .map(|&(_, e)| e)
+            .or_else(|| definite_reference(doc, target_start, rest));
         if let Some(t) = target {
             role_end = role_end.min(prep_span.start);
             if prep != "in" {
@@ -217,19 +383,28 @@ fn role_phrase(doc: &mut Annotated<'_>, person: EntityId, phrase: Span, evidence
     }
     // Leading organisations ("MTUC press officer", "the NEU's district secretary").
     let lead = doc.slice(phrase);
-    let determiner = ["a ", "an ", "the ", "A ", "An ", "The "].iter().find(|d| lead.starts_with(**d)).map_or(0, |d| d.len());
+    let determiner = ["a ", "an ", "the ", "A ", "An ", "The "]
+        .iter()
+        .find(|d| lead.starts_with(**d))
+        .map_or(0, |d| d.len());
     let mut role_start = phrase.start + determiner;
     let mut leading = Vec::new();
     for &(s, e) in &mentions {
         if s.start <= role_start + 1 && s.end < role_end {
             leading.push(e);
             let after = doc.text[s.end..role_end].trim_start();
-            let after = after.strip_prefix("'s").or_else(|| after.strip_prefix("’s")).unwrap_or(after);
+            let after = after
+                .strip_prefix("'s")
+                .or_else(|| after.strip_prefix("’s"))
+                .unwrap_or(after);
             role_start = role_end - after.len();
         }
     }
     let role_text = doc.text[role_start.min(role_end)..role_end].trim();
-    let role_text = role_text.strip_suffix(" there").or_else(|| role_text.strip_suffix(" here")).unwrap_or(role_text);
+    let role_text = role_text
+        .strip_suffix(" there")
+        .or_else(|| role_text.strip_suffix(" here"))
+        .unwrap_or(role_text);
     let role_text = role_text
         .strip_prefix("a ")
         .or_else(|| role_text.strip_prefix("an "))
@@ -240,7 +415,9 @@ fn role_phrase(doc: &mut Annotated<'_>, person: EntityId, phrase: Span, evidence
         return None;
     }
     let lower = role_text.to_lowercase();
-    let membership = lower.split_whitespace().any(|w| MEMBERSHIP_WORDS.contains(&w));
+    let membership = lower
+        .split_whitespace()
+        .any(|w| MEMBERSHIP_WORDS.contains(&w));
     if !membership {
         add_role(doc, person, &lower, evidence, rule);
     }
@@ -248,7 +425,10 @@ fn role_phrase(doc: &mut Annotated<'_>, person: EntityId, phrase: Span, evidence
         let kind = doc.entity(org).kind;
         if matches!(kind, EntityKind::Organization | EntityKind::Hospital) {
             // "member for X Trust": a member of the leading body, working for X.
-            let role = if membership && kind == EntityKind::Organization && doc.entity(org).sub == Some(SubKind::Trust) {
+            let role = if membership
+                && kind == EntityKind::Organization
+                && doc.entity(org).sub == Some(SubKind::Trust)
+            {
                 "staff"
             } else {
                 lower.as_str()
@@ -281,7 +461,11 @@ pub(crate) fn refers_to(doc: &Annotated<'_>, e: EntityId, noun: &str) -> bool {
     let entity = doc.entity(e);
     let name = entity.name.to_lowercase();
     match noun {
-        "trust" | "board" => entity.sub == Some(SubKind::Trust) || name.ends_with(" trust") || name.ends_with(" board"),
+        "trust" | "board" => {
+            entity.sub == Some(SubKind::Trust)
+                || name.ends_with(" trust")
+                || name.ends_with(" board")
+        }
         "union" => entity.sub == Some(SubKind::Union),
         "college" => name.contains("college"),
         "party" => entity.sub == Some(SubKind::Party),
@@ -308,7 +492,9 @@ fn role_after(doc: &mut Annotated<'_>, person: EntityId, name: Span, sentence: S
     }
     for _ in 0..3 {
         let rest = &doc.text[pos..sentence.end];
-        let Some(body) = rest.strip_prefix(',') else { break };
+        let Some(body) = rest.strip_prefix(',') else {
+            break;
+        };
         let body_start = pos + 1;
         let end_rel = [body.find(','), body.find(';')]
             .into_iter()
@@ -334,12 +520,17 @@ fn role_after(doc: &mut Annotated<'_>, person: EntityId, name: Span, sentence: S
         let mut pieces = vec![piece];
         let and_at = doc.slice(piece).find(" and ").filter(|&i| {
             let at = piece.start + i + 1;
-            doc.mentions.iter().all(|(s, _)| !(s.start < at && at < s.end))
+            doc.mentions
+                .iter()
+                .all(|(s, _)| !(s.start < at && at < s.end))
         });
         if let Some(i) = and_at {
             let left = Span::new(piece.start, piece.start + i);
             let right = Span::new(piece.start + i + 5, piece.end);
-            if is_role_head(doc, role_words(doc, left)) || doc.mentions_in(right).next().is_some() && is_role_head(doc, role_words(doc, right)) {
+            if is_role_head(doc, role_words(doc, left))
+                || doc.mentions_in(right).next().is_some()
+                    && is_role_head(doc, role_words(doc, right))
+            {
                 pieces = vec![left, right];
             }
         }
@@ -347,7 +538,13 @@ fn role_after(doc: &mut Annotated<'_>, person: EntityId, name: Span, sentence: S
         for (k, p) in pieces.into_iter().enumerate() {
             // "from Z": where the person is from.
             if let Some(place) = from_place(doc, p) {
-                doc.add_fact(Subject::Entity(person), Property::HomeLocation, Value::Entity(place), "from-place", sentence);
+                doc.add_fact(
+                    Subject::Entity(person),
+                    Property::HomeLocation,
+                    Value::Entity(place),
+                    "from-place",
+                    sentence,
+                );
             }
             let p = trim_from_clause(doc, p);
             // The left conjunct shares the right one's place of work ("X and Y at Z").
@@ -369,7 +566,11 @@ fn role_after(doc: &mut Annotated<'_>, person: EntityId, name: Span, sentence: S
 
 fn role_words<'a>(doc: &Annotated<'a>, span: Span) -> &'a str {
     let text = doc.slice(span);
-    let cut = [" at ", " for ", " with ", " of ", " in ", " from "].iter().filter_map(|p| text.find(p)).min().unwrap_or(text.len());
+    let cut = [" at ", " for ", " with ", " of ", " in ", " from "]
+        .iter()
+        .filter_map(|p| text.find(p))
+        .min()
+        .unwrap_or(text.len());
     &text[..cut]
 }
 
@@ -397,15 +598,33 @@ fn trim_from_clause(doc: &Annotated<'_>, span: Span) -> Span {
 fn who_clause(doc: &mut Annotated<'_>, person: EntityId, from: usize, sentence: Span) {
     let rest = &doc.text[from..sentence.end];
     let window: String = rest.chars().take(60).collect();
-    for cue in [" works at ", " worked at ", " works for ", " worked for ", " works with ", " based at "] {
+    for cue in [
+        " works at ",
+        " worked at ",
+        " works for ",
+        " worked for ",
+        " works with ",
+        " based at ",
+    ] {
         if let Some(i) = window.find(cue) {
             let at = from + i + cue.len();
             let rest = &doc.text[at..sentence.end];
             let skip = if rest.starts_with("the ") { 4 } else { 0 };
-            let found = doc.mentions_in(Span::new(at + skip, sentence.end)).find(|&(s, _)| s.start == at + skip);
+            let found = doc
+                .mentions_in(Span::new(at + skip, sentence.end))
+                .find(|&(s, _)| s.start == at + skip);
             if let Some((_, e)) = found {
-                if matches!(doc.entity(e).kind, EntityKind::Organization | EntityKind::Hospital) {
-                    doc.add_fact(Subject::Entity(person), Property::WorksFor, Value::Entity(e), "works-at", sentence);
+                if matches!(
+                    doc.entity(e).kind,
+                    EntityKind::Organization | EntityKind::Hospital
+                ) {
+                    doc.add_fact(
+                        Subject::Entity(person),
+                        Property::WorksFor,
+                        Value::Entity(e),
+                        "works-at",
+                        sentence,
+                    );
                 }
             }
         }
@@ -414,21 +633,39 @@ fn who_clause(doc: &mut Annotated<'_>, person: EntityId, from: usize, sentence: 
         if let Some(i) = rest.find(cue) {
             if i < 3 {
                 let start = from + i + cue.len();
-                let end = [" for ", ",", "."].iter().filter_map(|e| doc.text[start..sentence.end].find(e)).min().map_or(sentence.end, |e| start + e);
+                let end = [" for ", ",", "."]
+                    .iter()
+                    .filter_map(|e| doc.text[start..sentence.end].find(e))
+                    .min()
+                    .map_or(sentence.end, |e| start + e);
                 role_phrase(doc, person, Span::new(start, end), sentence, "who-is");
             }
         }
     }
-    for cue in ["who grew up in ", "who lives in ", "who is from ", "who comes from ", "from "] {
+    for cue in [
+        "who grew up in ",
+        "who lives in ",
+        "who is from ",
+        "who comes from ",
+        "from ",
+    ] {
         if let Some(i) = window.find(cue) {
             if cue == "from " && i > 25 {
                 continue;
             }
             let at = from + i + cue.len();
-            let found = doc.mentions_in(Span::new(at, sentence.end)).find(|&(s, _)| s.start == at);
+            let found = doc
+                .mentions_in(Span::new(at, sentence.end))
+                .find(|&(s, _)| s.start == at);
             if let Some((_, e)) = found {
                 if doc.entity(e).kind == EntityKind::Place {
-                    doc.add_fact(Subject::Entity(person), Property::HomeLocation, Value::Entity(e), "who-lives-in", sentence);
+                    doc.add_fact(
+                        Subject::Entity(person),
+                        Property::HomeLocation,
+                        Value::Entity(e),
+                        "who-lives-in",
+                        sentence,
+                    );
                     return;
                 }
             }
@@ -439,11 +676,23 @@ fn who_clause(doc: &mut Annotated<'_>, person: EntityId, from: usize, sentence: 
 /// A news lede often names a role before the person: "A junior doctor from Kent has ...",
 /// then "Jane Roe delivered ...". The first person named next takes that role.
 fn lede_role(doc: &mut Annotated<'_>) {
-    let Some(first) = doc.layout.sentences.iter().position(|s| !doc.boilerplate[s.paragraph]) else { return };
+    let Some(first) = doc
+        .layout
+        .sentences
+        .iter()
+        .position(|s| !doc.boilerplate[s.paragraph])
+    else {
+        return;
+    };
     let lede = doc.layout.sentences[first].span;
     let text = doc.slice(lede);
-    let Some(body) = text.strip_prefix("A ").or_else(|| text.strip_prefix("An ")) else { return };
-    if doc.mentions_in(lede).any(|(_, e)| doc.entity(e).kind == EntityKind::Person) {
+    let Some(body) = text.strip_prefix("A ").or_else(|| text.strip_prefix("An ")) else {
+        return;
+    };
+    if doc
+        .mentions_in(lede)
+        .any(|(_, e)| doc.entity(e).kind == EntityKind::Person)
+    {
         return;
     }
     let words: Vec<&str> = body.split_whitespace().take(5).collect();
@@ -469,13 +718,22 @@ fn lede_role(doc: &mut Annotated<'_>) {
         .copied()
         .find(|&(s, e)| s.start > lede.end && doc.entity(e).kind == EntityKind::Person);
     let Some((span, person)) = next else { return };
-    let close = doc.layout.sentence_at(span.start).is_some_and(|s| s <= first + 2);
-    if !close || doc.slice(span).split_whitespace().any(|w| title_gender(w).is_some()) && false {
+    let close = doc
+        .layout
+        .sentence_at(span.start)
+        .is_some_and(|s| s <= first + 2);
+    if !close {
         return;
     }
     add_role(doc, person, &role, lede, "lede-role");
     if let Some(place) = home {
-        doc.add_fact(Subject::Entity(person), Property::HomeLocation, Value::Entity(place), "lede-role", lede);
+        doc.add_fact(
+            Subject::Entity(person),
+            Property::HomeLocation,
+            Value::Entity(place),
+            "lede-role",
+            lede,
+        );
     }
 }
 
@@ -495,7 +753,11 @@ mod tests {
             .facts
             .iter()
             .filter_map(|f| match f.subject {
-                Subject::Entity(e) => Some((ex.entities[e].name.clone(), f.property.local_name(), name(&f.object))),
+                Subject::Entity(e) => Some((
+                    ex.entities[e].name.clone(),
+                    f.property.local_name(),
+                    name(&f.object),
+                )),
                 Subject::Strike(_) => None,
             })
             .collect();
@@ -503,42 +765,78 @@ mod tests {
     }
 
     fn has(list: &[(String, &'static str, String)], s: &str, p: Property, o: &str) -> bool {
-        list.iter().any(|(a, b, c)| a == s && *b == p.local_name() && c == o)
+        list.iter()
+            .any(|(a, b, c)| a == s && *b == p.local_name() && c == o)
     }
 
     #[test]
     fn apposition_gives_title_and_employer() {
-        let (_, f) = facts("Tom Reyes, a cardiology registrar at Westfield General Hospital, said it was hard.");
-        assert!(has(&f, "Tom Reyes", Property::JobTitle, "cardiology registrar"), "{f:?}");
-        assert!(has(&f, "Tom Reyes", Property::WorksFor, "Westfield General Hospital"), "{f:?}");
+        let (_, f) = facts(
+            "Tom Reyes, a cardiology registrar at Westfield General Hospital, said it was hard.",
+        );
+        assert!(
+            has(&f, "Tom Reyes", Property::JobTitle, "cardiology registrar"),
+            "{f:?}"
+        );
+        assert!(
+            has(
+                &f,
+                "Tom Reyes",
+                Property::WorksFor,
+                "Westfield General Hospital"
+            ),
+            "{f:?}"
+        );
     }
 
     #[test]
     fn role_before_the_name() {
-        let (_, f) = facts("Transport Secretary Alan Marsh refused. Senior paramedic Owen Carr disagreed.");
-        assert!(has(&f, "Alan Marsh", Property::JobTitle, "transport secretary"), "{f:?}");
-        assert!(has(&f, "Owen Carr", Property::JobTitle, "senior paramedic"), "{f:?}");
+        let (_, f) =
+            facts("Transport Secretary Alan Marsh refused. Senior paramedic Owen Carr disagreed.");
+        assert!(
+            has(&f, "Alan Marsh", Property::JobTitle, "transport secretary"),
+            "{f:?}"
+        );
+        assert!(
+            has(&f, "Owen Carr", Property::JobTitle, "senior paramedic"),
+            "{f:?}"
+        );
     }
 
     #[test]
     fn organisation_inside_the_role_and_membership() {
         let (_, f) = facts("Jo Pike, Unison press officer, said so. Ann Hale, a Labour member of Brent Council, agreed.");
-        assert!(has(&f, "Jo Pike", Property::JobTitle, "press officer"), "{f:?}");
+        assert!(
+            has(&f, "Jo Pike", Property::JobTitle, "press officer"),
+            "{f:?}"
+        );
         assert!(has(&f, "Jo Pike", Property::WorksFor, "Unison"), "{f:?}");
-        assert!(has(&f, "Ann Hale", Property::MemberOf, "Labour Party"), "{f:?}");
-        assert!(has(&f, "Ann Hale", Property::MemberOf, "Brent Council"), "{f:?}");
+        assert!(
+            has(&f, "Ann Hale", Property::MemberOf, "Labour Party"),
+            "{f:?}"
+        );
+        assert!(
+            has(&f, "Ann Hale", Property::MemberOf, "Brent Council"),
+            "{f:?}"
+        );
     }
 
     #[test]
     fn age_and_home_town() {
         let (_, f) = facts("Mary Cole, 41, a midwife from Dudley, joined the picket.");
         assert!(has(&f, "Mary Cole", Property::JobTitle, "midwife"), "{f:?}");
-        assert!(has(&f, "Mary Cole", Property::HomeLocation, "Dudley"), "{f:?}");
+        assert!(
+            has(&f, "Mary Cole", Property::HomeLocation, "Dudley"),
+            "{f:?}"
+        );
     }
 
     #[test]
     fn role_phrase_before_a_comma() {
         let (_, f) = facts("The petition calls on the Prime Minister, Anna Vale, to act.");
-        assert!(has(&f, "Anna Vale", Property::JobTitle, "prime minister"), "{f:?}");
+        assert!(
+            has(&f, "Anna Vale", Property::JobTitle, "prime minister"),
+            "{f:?}"
+        );
     }
 }

@@ -8,7 +8,10 @@
 //! the union named with the strike, else the union the article is about; the location is
 //! each hospital or place named with it, or where the picket stands.
 
-use super::{Annotated, Component, EntityId, EntityKind, Property, Strike, StrikeStatus, SubKind, Subject, Value};
+use super::{
+    Annotated, Component, EntityId, EntityKind, Property, Strike, StrikeStatus, SubKind, Subject,
+    Value,
+};
 use crate::text::Span;
 use chrono::NaiveDate;
 use regex::Regex;
@@ -22,14 +25,34 @@ static STRIKE_WORDS: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static PICKET: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(picket(?:s|ing)?|picket lines?|protest(?:ing|ers|ors)?|rally)\b").expect("valid regex")
+    Regex::new(r"(?i)\b(picket(?:s|ing)?|picket lines?|protest(?:ing|ers|ors)?|rally)\b")
+        .expect("valid regex")
 });
 
 /// Words just before a date that tie it to some other event than a strike.
 const OTHER_EVENTS: &[&str] = &[
-    "campaigning", "ballot", "balloting", "vote", "voted", "election", "polls", "talks", "meeting", "met",
-    "published", "released", "announced", "rally", "signed", "opened", "closed", "deadline",
-    "born", "died", "since", "budget",
+    "campaigning",
+    "ballot",
+    "balloting",
+    "vote",
+    "voted",
+    "election",
+    "polls",
+    "talks",
+    "meeting",
+    "met",
+    "published",
+    "released",
+    "announced",
+    "rally",
+    "signed",
+    "opened",
+    "closed",
+    "deadline",
+    "born",
+    "died",
+    "since",
+    "budget",
 ];
 
 static CANCELLED: LazyLock<Regex> = LazyLock::new(|| {
@@ -38,7 +61,8 @@ static CANCELLED: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static CONSECUTIVE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(two|three|four|five|six|seven|2|3|4|5|6|7) consecutive days\b").expect("valid regex")
+    Regex::new(r"(?i)\b(two|three|four|five|six|seven|2|3|4|5|6|7) consecutive days\b")
+        .expect("valid regex")
 });
 
 fn number_word(s: &str) -> Option<u64> {
@@ -81,7 +105,12 @@ impl Component for Strikes {
                 .dates
                 .iter()
                 .filter(|d| d.sentence == s && !tied_to_other_event(doc, sentence.span, d.span))
-                .filter(|d| !doc.extraction.quotes.iter().any(|q| q.span.contains(d.span)))
+                .filter(|d| {
+                    !doc.extraction
+                        .quotes
+                        .iter()
+                        .any(|q| q.span.contains(d.span))
+                })
                 .collect();
             if dates.is_empty() {
                 continue;
@@ -93,7 +122,10 @@ impl Component for Strikes {
                 // "from X until Y", "X to Y", "... will end at 7am on Y".
                 if let Some(next) = dates.get(k + 1) {
                     let between = doc.text[d.span.end..next.span.start].to_lowercase();
-                    if (between.contains("until") || between.contains(" till ") || between.contains(" to ") || between.contains("end"))
+                    if (between.contains("until")
+                        || between.contains(" till ")
+                        || between.contains(" to ")
+                        || between.contains("end"))
                         && next.days.first() > d.days.last()
                     {
                         if let (Some(&start), Some(&end)) = (d.days.first(), next.days.last()) {
@@ -136,14 +168,26 @@ impl Component for Strikes {
                     }
                     _ => {
                         candidates.extend(run.take());
-                        run = Some(Candidate { start: day, end: None, sentence: s, mentions: vec![span] });
+                        run = Some(Candidate {
+                            start: day,
+                            end: None,
+                            sentence: s,
+                            mentions: vec![span],
+                        });
                     }
                 }
             }
             candidates.extend(run);
             // "on three consecutive days ... starting on June 6th".
-            if let Some(c) = CONSECUTIVE.captures(text).and_then(|c| c.get(1)).and_then(|m| number_word(m.as_str())) {
-                if let Some(last) = candidates.last_mut().filter(|l| l.sentence == s && l.end.is_none()) {
+            if let Some(c) = CONSECUTIVE
+                .captures(text)
+                .and_then(|c| c.get(1))
+                .and_then(|m| number_word(m.as_str()))
+            {
+                if let Some(last) = candidates
+                    .last_mut()
+                    .filter(|l| l.sentence == s && l.end.is_none())
+                {
                     last.end = last.start.checked_add_days(chrono::Days::new(c - 1));
                 }
             }
@@ -160,27 +204,51 @@ impl Component for Strikes {
 /// "will end at 7am on Thursday", "finishes on Friday": the date closes something.
 fn ends_something(doc: &Annotated<'_>, sentence: Span, date: Span) -> bool {
     let before = doc.text[sentence.start..date.start].to_lowercase();
-    let words: Vec<&str> = before.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
-    words[words.len().saturating_sub(4)..]
-        .iter()
-        .any(|w| ["end", "ends", "ending", "finish", "finishes", "until", "till"].contains(w))
+    let words: Vec<&str> = before
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    words[words.len().saturating_sub(4)..].iter().any(|w| {
+        [
+            "end", "ends", "ending", "finish", "finishes", "until", "till",
+        ]
+        .contains(w)
+    })
 }
 
 /// Whether the words before a date tie it to another event ("began campaigning on
 /// November 5", "the election on 4 July").
 fn tied_to_other_event(doc: &Annotated<'_>, sentence: Span, date: Span) -> bool {
     let before = doc.text[sentence.start..date.start].to_lowercase();
-    let words: Vec<&str> = before.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+    let words: Vec<&str> = before
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
     let window = &words[words.len().saturating_sub(8)..];
     let after = doc.text[date.end..sentence.end].to_lowercase();
-    let after_words: Vec<&str> = after.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).take(3).collect();
-    let strike_near = window.iter().chain(&after_words).any(|w| w.starts_with("strike") || w.starts_with("walk"));
-    if (window.iter().chain(&after_words).any(|w| OTHER_EVENTS.contains(w)) || window.last() == Some(&"by")) && !strike_near {
+    let after_words: Vec<&str> = after
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .take(3)
+        .collect();
+    let strike_near = window
+        .iter()
+        .chain(&after_words)
+        .any(|w| w.starts_with("strike") || w.starts_with("walk"));
+    if (window
+        .iter()
+        .chain(&after_words)
+        .any(|w| OTHER_EVENTS.contains(w))
+        || window.last() == Some(&"by"))
+        && !strike_near
+    {
         return true;
     }
     // "which began on 3 January" after a strike elsewhere is kept; a date in brackets or
     // one that names the publication ("Published on ...") is not a strike.
-    words.last().is_some_and(|w| *w == "published" || *w == "updated")
+    words
+        .last()
+        .is_some_and(|w| *w == "published" || *w == "updated")
 }
 
 /// A strike reported as happening with no date: the article's own day.
@@ -193,19 +261,42 @@ fn strike_under_way(doc: &Annotated<'_>) -> Option<Candidate> {
     for s in sentences {
         let span = doc.layout.sentences[s].span;
         let text = doc.slice(span).to_lowercase();
-        let Some(m) = STRIKE_WORDS.find(&text) else { continue };
-        let future = ["will ", "planned", "due to", "next ", "threat", "could strike", "would "]
-            .iter()
-            .any(|w| text.contains(w));
+        let Some(m) = STRIKE_WORDS.find(&text) else {
+            continue;
+        };
+        let future = [
+            "will ",
+            "planned",
+            "due to",
+            "next ",
+            "threat",
+            "could strike",
+            "would ",
+        ]
+        .iter()
+        .any(|w| text.contains(w));
         // The present-tense verb must govern the strike word ("hold their second strike").
         let mut from = m.start().saturating_sub(40);
         while !text.is_char_boundary(from) {
             from -= 1;
         }
         let lead_in = &text[from..m.start()];
-        let present = [" hold ", " are holding ", " are on ", " go on ", " are striking", " take part", " are taking part", " is under way", " began ", " are protesting", " walked ", " stage "]
-            .iter()
-            .any(|w| lead_in.contains(w) || text[m.end()..].starts_with(" is under way"));
+        let present = [
+            " hold ",
+            " are holding ",
+            " are on ",
+            " go on ",
+            " are striking",
+            " take part",
+            " are taking part",
+            " is under way",
+            " began ",
+            " are protesting",
+            " walked ",
+            " stage ",
+        ]
+        .iter()
+        .any(|w| lead_in.contains(w) || text[m.end()..].starts_with(" is under way"));
         if present && !future {
             return Some(Candidate {
                 start: published,
@@ -229,7 +320,12 @@ fn merge(doc: &mut Annotated<'_>, candidates: Vec<Candidate>) {
                 sentences.push(c.sentence);
             }
             None => strikes.push((
-                Strike { start: c.start, end: c.end, status: None, mentions: c.mentions },
+                Strike {
+                    start: c.start,
+                    end: c.end,
+                    status: None,
+                    mentions: c.mentions,
+                },
                 vec![c.sentence],
             )),
         }
@@ -237,9 +333,9 @@ fn merge(doc: &mut Annotated<'_>, candidates: Vec<Candidate>) {
     let published = doc.context.published;
     let article_union = main_union(doc);
     for (i, (strike, sentences)) in strikes.iter_mut().enumerate() {
-        let cancelled = sentences.iter().any(|&s| {
-            CANCELLED.is_match(doc.slice(doc.layout.sentences[s].span))
-        });
+        let cancelled = sentences
+            .iter()
+            .any(|&s| CANCELLED.is_match(doc.slice(doc.layout.sentences[s].span)));
         strike.status = Some(match published {
             _ if cancelled => StrikeStatus::Cancelled,
             Some(p) if strike.start > p => StrikeStatus::Planned,
@@ -252,43 +348,72 @@ fn merge(doc: &mut Annotated<'_>, candidates: Vec<Candidate>) {
     let current = strikes
         .iter()
         .position(|(s, _)| s.status == Some(StrikeStatus::Happening))
-        .or_else(|| strikes.iter().position(|(s, _)| s.status == Some(StrikeStatus::Planned)))
+        .or_else(|| {
+            strikes
+                .iter()
+                .position(|(s, _)| s.status == Some(StrikeStatus::Planned))
+        })
         .or(if strikes.is_empty() { None } else { Some(0) });
     let picket_sentences: Vec<usize> = (0..doc.layout.sentences.len())
         .filter(|&s| {
             let sentence = &doc.layout.sentences[s];
-            !doc.boilerplate[sentence.paragraph] && PICKET.is_match(doc.slice(sentence.span)) && !in_quote(doc, sentence.span)
+            !doc.boilerplate[sentence.paragraph]
+                && PICKET.is_match(doc.slice(sentence.span))
+                && !in_quote(doc, sentence.span)
         })
         .collect();
     for (i, (strike, sentences)) in strikes.iter().enumerate() {
         let subject = Subject::Strike(i);
         let first = strike.mentions.first().copied().unwrap_or_default();
-        doc.add_fact(subject, Property::StartDate, Value::Date(strike.start), "strike-date", first);
+        doc.add_fact(
+            subject,
+            Property::StartDate,
+            Value::Date(strike.start),
+            "strike-date",
+            first,
+        );
         if let Some(end) = strike.end.filter(|e| *e > strike.start) {
-            doc.add_fact(subject, Property::EndDate, Value::Date(end), "strike-range", first);
+            doc.add_fact(
+                subject,
+                Property::EndDate,
+                Value::Date(end),
+                "strike-range",
+                first,
+            );
         }
         let mut organisers = Vec::new();
         let mut places: Vec<(EntityId, Span)> = Vec::new();
         let mut where_sentences = sentences.clone();
         if Some(i) == current {
             // A picket sentence with a date of its own belongs to that date's strike.
-            where_sentences.extend(picket_sentences.iter().filter(|&&p| !doc.dates.iter().any(|d| d.sentence == p)));
+            where_sentences.extend(
+                picket_sentences
+                    .iter()
+                    .filter(|&&p| !doc.dates.iter().any(|d| d.sentence == p)),
+            );
         }
         for &s in &where_sentences {
             let span = doc.layout.sentences[s].span;
-            let has_hospital = doc.mentions_in(span).any(|(_, e)| doc.entity(e).kind == EntityKind::Hospital);
+            let has_hospital = doc
+                .mentions_in(span)
+                .any(|(_, e)| doc.entity(e).kind == EntityKind::Hospital);
             for (_, e) in doc.mentions_in(span) {
                 // A street next to a hospital says where the hospital is, not the strike.
                 if has_hospital && doc.entity(e).sub == Some(SubKind::Street) {
                     continue;
                 }
                 let entity = doc.entity(e);
-                if entity.kind == EntityKind::Organization && entity.sub == Some(SubKind::Union) && sentences.contains(&s) {
+                if entity.kind == EntityKind::Organization
+                    && entity.sub == Some(SubKind::Union)
+                    && sentences.contains(&s)
+                {
                     organisers.push((e, span));
                 }
             }
             // A strike sentence that names no union speaks of the article's union.
-            let names_union = doc.mentions_in(span).any(|(_, e)| doc.entity(e).sub == Some(SubKind::Union));
+            let names_union = doc
+                .mentions_in(span)
+                .any(|(_, e)| doc.entity(e).sub == Some(SubKind::Union));
             if sentences.contains(&s) && !names_union {
                 organisers.extend(article_union.map(|u| (u, span)));
             }
@@ -297,7 +422,9 @@ fn merge(doc: &mut Annotated<'_>, candidates: Vec<Candidate>) {
                 if has_hospital && entity.sub == Some(SubKind::Street) {
                     continue;
                 }
-                if matches!(entity.kind, EntityKind::Hospital | EntityKind::Place) && !is_home_of_someone(doc, e) {
+                if matches!(entity.kind, EntityKind::Hospital | EntityKind::Place)
+                    && !is_home_of_someone(doc, e)
+                {
                     places.push((e, span));
                 }
             }
@@ -306,10 +433,22 @@ fn merge(doc: &mut Annotated<'_>, candidates: Vec<Candidate>) {
             organisers.extend(article_union.map(|u| (u, first)));
         }
         for (org, span) in organisers {
-            doc.add_fact(subject, Property::Organizer, Value::Entity(org), "strike-organiser", span);
+            doc.add_fact(
+                subject,
+                Property::Organizer,
+                Value::Entity(org),
+                "strike-organiser",
+                span,
+            );
         }
         for (place, span) in places {
-            doc.add_fact(subject, Property::Location, Value::Entity(place), "strike-location", span);
+            doc.add_fact(
+                subject,
+                Property::Location,
+                Value::Entity(place),
+                "strike-location",
+                span,
+            );
         }
     }
     doc.extraction.strikes = strikes.into_iter().map(|(s, _)| s).collect();
@@ -318,7 +457,10 @@ fn merge(doc: &mut Annotated<'_>, candidates: Vec<Candidate>) {
 /// Whether a sentence lies inside a quotation (a picket "there" in someone's words is
 /// still a picket, but a place in a quote is more often an aside).
 fn in_quote(doc: &Annotated<'_>, span: Span) -> bool {
-    doc.extraction.quotes.iter().any(|q| q.span.contains(span) || span.contains(q.span) && q.span.len() * 2 > span.len())
+    doc.extraction
+        .quotes
+        .iter()
+        .any(|q| q.span.contains(span) || span.contains(q.span) && q.span.len() * 2 > span.len())
 }
 
 /// Places that are someone's home are not where a strike is.
@@ -341,7 +483,10 @@ fn main_union(doc: &Annotated<'_>) -> Option<EntityId> {
             None => counts.push((e, 1, i)),
         }
     }
-    counts.into_iter().max_by_key(|&(_, n, first)| (n, std::cmp::Reverse(first))).map(|(e, _, _)| e)
+    counts
+        .into_iter()
+        .max_by_key(|&(_, n, first)| (n, std::cmp::Reverse(first)))
+        .map(|(e, _, _)| e)
 }
 
 #[cfg(test)]
@@ -353,9 +498,15 @@ mod tests {
         NaiveDate::from_ymd_opt(y, m, d).expect("valid date")
     }
 
-    fn strikes(text: &str, published: NaiveDate) -> Vec<(NaiveDate, Option<NaiveDate>, Vec<String>)> {
+    fn strikes(
+        text: &str,
+        published: NaiveDate,
+    ) -> Vec<(NaiveDate, Option<NaiveDate>, Vec<String>)> {
         let gazetteer = Gazetteer::builtin();
-        let context = Context { published: Some(published), ..Context::default() };
+        let context = Context {
+            published: Some(published),
+            ..Context::default()
+        };
         let ex = extract(text, &context, &gazetteer);
         ex.strikes
             .iter()
@@ -364,9 +515,16 @@ mod tests {
                 let mut links: Vec<String> = ex
                     .facts
                     .iter()
-                    .filter(|f| f.subject == Subject::Strike(i) && matches!(f.property, Property::Organizer | Property::Location))
+                    .filter(|f| {
+                        f.subject == Subject::Strike(i)
+                            && matches!(f.property, Property::Organizer | Property::Location)
+                    })
                     .filter_map(|f| match &f.object {
-                        Value::Entity(e) => Some(format!("{} {}", f.property.local_name(), ex.entities[*e].name)),
+                        Value::Entity(e) => Some(format!(
+                            "{} {}",
+                            f.property.local_name(),
+                            ex.entities[*e].name
+                        )),
                         _ => None,
                     })
                     .collect();
@@ -385,20 +543,35 @@ mod tests {
         );
         assert_eq!(s.len(), 1);
         assert_eq!((s[0].0, s[0].1), (day(2024, 5, 13), Some(day(2024, 5, 15))));
-        assert_eq!(s[0].2, vec!["location Eastvale General Hospital", "organizer Royal College of Nursing"]);
+        assert_eq!(
+            s[0].2,
+            vec![
+                "location Eastvale General Hospital",
+                "organizer Royal College of Nursing"
+            ]
+        );
     }
 
     #[test]
     fn separate_days_are_separate_strikes_and_consecutive_days_one() {
-        let s = strikes("Drivers will strike on Tuesday, Thursday and Saturday.", day(2024, 5, 6));
-        assert_eq!(s.iter().map(|s| s.0).collect::<Vec<_>>(), vec![day(2024, 5, 7), day(2024, 5, 9), day(2024, 5, 11)]);
+        let s = strikes(
+            "Drivers will strike on Tuesday, Thursday and Saturday.",
+            day(2024, 5, 6),
+        );
+        assert_eq!(
+            s.iter().map(|s| s.0).collect::<Vec<_>>(),
+            vec![day(2024, 5, 7), day(2024, 5, 9), day(2024, 5, 11)]
+        );
         let s = strikes("The strike is set for June 4 and 5.", day(2024, 5, 6));
         assert_eq!((s[0].0, s[0].1), (day(2024, 6, 4), Some(day(2024, 6, 5))));
     }
 
     #[test]
     fn other_events_are_not_strikes() {
-        let s = strikes("Campaigners began campaigning on May 2 when the ballot for industrial action opened.", day(2024, 5, 6));
+        let s = strikes(
+            "Campaigners began campaigning on May 2 when the ballot for industrial action opened.",
+            day(2024, 5, 6),
+        );
         assert!(s.is_empty(), "{s:?}");
     }
 

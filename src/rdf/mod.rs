@@ -117,9 +117,17 @@ impl<'a> ArticleWriter<'a> {
         let article = self.iris.article.clone();
         let doc = self.doc;
         self.add(&article, rdf::TYPE.into_owned(), schema("NewsArticle"));
-        self.add(&article, schema("identifier"), Literal::new_simple_literal(&doc.id));
+        self.add(
+            &article,
+            schema("identifier"),
+            Literal::new_simple_literal(&doc.id),
+        );
         if let Some(title) = &doc.title {
-            self.add(&article, schema("headline"), Literal::new_simple_literal(title));
+            self.add(
+                &article,
+                schema("headline"),
+                Literal::new_simple_literal(title),
+            );
         }
         if let Some(date) = doc.published {
             self.add(
@@ -129,7 +137,11 @@ impl<'a> ArticleWriter<'a> {
             );
         }
         if let Some(publisher) = &doc.publisher {
-            self.add(&article, sg("publisherName"), Literal::new_simple_literal(publisher));
+            self.add(
+                &article,
+                sg("publisherName"),
+                Literal::new_simple_literal(publisher),
+            );
         }
         if let Some(url) = &doc.url {
             if let Ok(url) = NamedNode::new(url) {
@@ -138,7 +150,11 @@ impl<'a> ArticleWriter<'a> {
         }
         let context = self.context_node();
         self.add(&context, rdf::TYPE.into_owned(), nif("Context"));
-        self.add(&context, nif("isString"), Literal::new_simple_literal(&doc.text));
+        self.add(
+            &context,
+            nif("isString"),
+            Literal::new_simple_literal(&doc.text),
+        );
         self.add(&context, nif("beginIndex"), Literal::from(0_i64));
         self.add(
             &context,
@@ -150,12 +166,20 @@ impl<'a> ArticleWriter<'a> {
         for (id, entity) in extraction.entities.iter().enumerate() {
             let node = self.iris.entities[id].clone();
             self.add(&article, schema("mentions"), node.clone());
-            self.add(&node, rdf::TYPE.into_owned(), class_of(entity.kind, entity.sub));
+            self.add(
+                &node,
+                rdf::TYPE.into_owned(),
+                class_of(entity.kind, entity.sub),
+            );
             let name = &self.iris.names[id];
             self.add(&node, schema("name"), Literal::new_simple_literal(name));
             for alias in entity.aliases.iter().chain(std::iter::once(&entity.name)) {
                 if alias != name {
-                    self.add(&node, schema("alternateName"), Literal::new_simple_literal(alias));
+                    self.add(
+                        &node,
+                        schema("alternateName"),
+                        Literal::new_simple_literal(alias),
+                    );
                 }
             }
             for &span in &entity.mentions {
@@ -207,20 +231,39 @@ impl<'a> ArticleWriter<'a> {
             self.add(&subject, predicate.clone(), object.clone());
             // Provenance: a reified statement naming the rule and the sentence.
             let statement = NamedNode::new_unchecked(format!("{}#fact-{n}", article.as_str()));
-            self.add(&statement, rdf::TYPE.into_owned(), rdf::STATEMENT.into_owned());
+            self.add(
+                &statement,
+                rdf::TYPE.into_owned(),
+                rdf::STATEMENT.into_owned(),
+            );
             self.add(&statement, rdf::SUBJECT.into_owned(), subject);
             self.add(&statement, rdf::PREDICATE.into_owned(), predicate);
             self.add(&statement, rdf::OBJECT.into_owned(), object);
-            self.add(&statement, sg("rule"), Literal::new_simple_literal(fact.rule));
+            self.add(
+                &statement,
+                sg("rule"),
+                Literal::new_simple_literal(fact.rule),
+            );
             let evidence = self.mention(fact.evidence, None);
             self.add(&statement, sg("evidence"), evidence);
         }
 
-        for (n, quote) in extraction.quotes.iter().enumerate() {
+        // A quotation in the graph always has its speaker; unattributed passages (chants,
+        // placards) stay in `explain` only.
+        for (n, quote) in extraction
+            .quotes
+            .iter()
+            .enumerate()
+            .filter(|(_, q)| q.speaker.is_some())
+        {
             let node = NamedNode::new_unchecked(format!("{}/quote/{}", article.as_str(), n + 1));
             self.add(&article, schema("mentions"), node.clone());
             self.add(&node, rdf::TYPE.into_owned(), schema("Quotation"));
-            self.add(&node, schema("text"), Literal::new_simple_literal(&quote.text));
+            self.add(
+                &node,
+                schema("text"),
+                Literal::new_simple_literal(&quote.text),
+            );
             self.add(&node, schema("isPartOf"), article.clone());
             if let Some(speaker) = quote.speaker {
                 let who = self.iris.entities[speaker].clone();

@@ -37,7 +37,8 @@ impl IriSpace {
         } else {
             format!("{base}/")
         };
-        NamedNode::new(format!("{base}x")).map_err(|e| format!("invalid base IRI {base:?}: {e}"))?;
+        NamedNode::new(format!("{base}x"))
+            .map_err(|e| format!("invalid base IRI {base:?}: {e}"))?;
         Ok(Self { base })
     }
 
@@ -51,7 +52,11 @@ impl IriSpace {
 
     pub fn entity(&self, kind: EntityKind, name: &str) -> NamedNode {
         let slug = slugify(name);
-        let slug = if slug.is_empty() { "unnamed".to_owned() } else { slug };
+        let slug = if slug.is_empty() {
+            "unnamed".to_owned()
+        } else {
+            slug
+        };
         NamedNode::new_unchecked(format!("{}{}/{}", self.base, kind.slug(), slug))
     }
 
@@ -87,7 +92,12 @@ pub struct Identity {
 
 impl Identity {
     /// Registers an entity known by `name` and `aliases`.
-    pub fn learn(&mut self, kind: EntityKind, name: &str, aliases: impl IntoIterator<Item = impl AsRef<str>>) {
+    pub fn learn(
+        &mut self,
+        kind: EntityKind,
+        name: &str,
+        aliases: impl IntoIterator<Item = impl AsRef<str>>,
+    ) {
         let name_k = name_key(name);
         if name_k.is_empty() {
             return;
@@ -96,16 +106,24 @@ impl Identity {
             let words: Vec<&str> = name_k.split(' ').collect();
             if words.len() >= 2 {
                 if let Some(last) = words.last() {
-                    self.surnames.entry((*last).to_owned()).or_default().insert(name.to_owned());
+                    self.surnames
+                        .entry((*last).to_owned())
+                        .or_default()
+                        .insert(name.to_owned());
                 }
             }
         }
-        for form in std::iter::once(name.to_owned()).chain(aliases.into_iter().map(|a| a.as_ref().to_owned())) {
+        for form in std::iter::once(name.to_owned())
+            .chain(aliases.into_iter().map(|a| a.as_ref().to_owned()))
+        {
             let key = name_key(&form);
             if key.is_empty() {
                 continue;
             }
-            let slot = self.canonical.entry((kind, key)).or_insert_with(|| name.to_owned());
+            let slot = self
+                .canonical
+                .entry((kind, key))
+                .or_insert_with(|| name.to_owned());
             if better_name(name, slot) {
                 *slot = name.to_owned();
             }
@@ -119,7 +137,12 @@ impl Identity {
     }
 
     /// The name an entity goes by across the corpus.
-    pub fn canonical_name(&self, kind: EntityKind, name: &str, aliases: &BTreeSet<String>) -> String {
+    pub fn canonical_name(
+        &self,
+        kind: EntityKind,
+        name: &str,
+        aliases: &BTreeSet<String>,
+    ) -> String {
         let key = name_key(name);
         if kind == EntityKind::Person && !key.contains(' ') {
             // A surname alone ("Mr Hunt") stands for the one person of that surname, if one.
@@ -159,7 +182,11 @@ impl Identity {
             .zip(&names)
             .map(|(e, name)| space.entity(e.kind, name))
             .collect();
-        let strikes = extraction.strikes.iter().map(|s| space.strike(s.start)).collect();
+        let strikes = extraction
+            .strikes
+            .iter()
+            .map(|s| space.strike(s.start))
+            .collect();
         ArticleIris {
             article: space.article(article_id),
             entities,
@@ -173,8 +200,11 @@ impl Identity {
 /// so the choice does not depend on the order articles are read.
 fn better_name(candidate: &str, current: &str) -> bool {
     let words = |s: &str| name_key(s).split(' ').count();
-    (words(candidate), candidate.len(), std::cmp::Reverse(candidate))
-        > (words(current), current.len(), std::cmp::Reverse(current))
+    (
+        words(candidate),
+        candidate.len(),
+        std::cmp::Reverse(candidate),
+    ) > (words(current), current.len(), std::cmp::Reverse(current))
 }
 
 #[cfg(test)]
@@ -198,7 +228,11 @@ mod tests {
     #[test]
     fn an_acronym_meets_its_expansion() {
         let mut id = Identity::default();
-        id.learn(EntityKind::Organization, "Medway Trades Union Council", ["MTUC"]);
+        id.learn(
+            EntityKind::Organization,
+            "Medway Trades Union Council",
+            ["MTUC"],
+        );
         let aliases = BTreeSet::from(["MTUC".to_owned()]);
         assert_eq!(
             id.canonical_name(EntityKind::Organization, "MTUC", &aliases),
@@ -211,12 +245,18 @@ mod tests {
         let mut id = Identity::default();
         id.learn(EntityKind::Person, "Ann Lee", Vec::<String>::new());
         id.learn(EntityKind::Person, "Bob Lee", Vec::<String>::new());
-        assert_eq!(id.canonical_name(EntityKind::Person, "Mr Lee", &BTreeSet::new()), "Mr Lee");
+        assert_eq!(
+            id.canonical_name(EntityKind::Person, "Mr Lee", &BTreeSet::new()),
+            "Mr Lee"
+        );
     }
 
     #[test]
     fn article_ids_are_encoded() {
         let space = IriSpace::new("http://example.org").expect("valid base");
-        assert_eq!(space.article("a b").as_str(), "http://example.org/article/a%20b");
+        assert_eq!(
+            space.article("a b").as_str(),
+            "http://example.org/article/a%20b"
+        );
     }
 }

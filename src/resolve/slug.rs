@@ -2,8 +2,22 @@
 
 /// Titles dropped from the front of a person's name when comparing names.
 const TITLES: &[&str] = &[
-    "dr", "mr", "mrs", "miss", "ms", "mx", "prof", "professor", "sir", "dame", "cllr", "councillor",
-    "lord", "lady", "rev", "the",
+    "dr",
+    "mr",
+    "mrs",
+    "miss",
+    "ms",
+    "mx",
+    "prof",
+    "professor",
+    "sir",
+    "dame",
+    "cllr",
+    "councillor",
+    "lord",
+    "lady",
+    "rev",
+    "the",
 ];
 
 /// Folds the Latin letters with diacritics that names use to their ASCII base.
@@ -83,7 +97,13 @@ mod tests {
     #[test]
     fn slugs_are_readable() {
         assert_eq!(slugify("Jeremy Hunt"), "jeremy-hunt");
-        assert_eq!(slugify("Maidstone and Tunbridge Wells NHS Trust"), "maidstone-and-tunbridge-wells-nhs-trust");
-        assert_eq!(slugify("Advisory, Conciliation and Arbitration Service"), "advisory-conciliation-and-arbitration-service");
+        assert_eq!(
+            slugify("Maidstone and Tunbridge Wells NHS Trust"),
+            "maidstone-and-tunbridge-wells-nhs-trust"
+        );
+        assert_eq!(
+            slugify("Advisory, Conciliation and Arbitration Service"),
+            "advisory-conciliation-and-arbitration-service"
+        );
     }
 }

@@ -80,7 +80,9 @@ impl Layout {
             let trimmed = line.trim();
             if !trimmed.is_empty() {
                 let start = offset + (line.len() - line.trim_start().len());
-                layout.paragraphs.push(Span::new(start, start + trimmed.len()));
+                layout
+                    .paragraphs
+                    .push(Span::new(start, start + trimmed.len()));
             }
             offset += line.len();
         }
@@ -119,7 +121,9 @@ impl Layout {
         let index = self.sentences.len();
         let first = self.tokens.len();
         for (rel, word) in text[span.start..span.end].split_word_bound_indices() {
-            let Some(c) = word.chars().next() else { continue };
+            let Some(c) = word.chars().next() else {
+                continue;
+            };
             if c.is_whitespace() {
                 continue;
             }
@@ -171,8 +175,13 @@ const ABBREVIATIONS: &[&str] = &[
 fn ends_sentence(previous: &str, next: &str) -> bool {
     let prev = previous.trim_end();
     if let Some(stripped) = prev.strip_suffix('.') {
-        let last = stripped.rsplit(|c: char| !c.is_alphanumeric() && c != '.').next().unwrap_or("");
-        if ABBREVIATIONS.contains(&last) || (last.len() == 1 && last.chars().all(char::is_uppercase)) {
+        let last = stripped
+            .rsplit(|c: char| !c.is_alphanumeric() && c != '.')
+            .next()
+            .unwrap_or("");
+        if ABBREVIATIONS.contains(&last)
+            || (last.len() == 1 && last.chars().all(char::is_uppercase))
+        {
             return false;
         }
     }
@@ -203,22 +212,35 @@ mod tests {
         let text = "First one. Second one.\n\nThird, by Dr. Jones.\n";
         let layout = Layout::new(text);
         assert_eq!(layout.paragraphs.len(), 2);
-        assert_eq!(sentences(text), vec!["First one.", "Second one.", "Third, by Dr. Jones."]);
+        assert_eq!(
+            sentences(text),
+            vec!["First one.", "Second one.", "Third, by Dr. Jones."]
+        );
         assert_eq!(layout.sentences[2].paragraph, 1);
     }
 
     #[test]
     fn a_quote_followed_by_said_stays_one_sentence() {
         let text = "\"We are angry,\" said Ann Lee. \"Very.\" she added.";
-        assert_eq!(sentences(text), vec!["\"We are angry,\" said Ann Lee.", "\"Very.\" she added."]);
+        assert_eq!(
+            sentences(text),
+            vec!["\"We are angry,\" said Ann Lee.", "\"Very.\" she added."]
+        );
     }
 
     #[test]
     fn tokens_keep_offsets_and_kinds() {
         let text = "St James's, 8am: 48-hour walkout.";
         let layout = Layout::new(text);
-        let words: Vec<_> = layout.tokens.iter().map(|t| &text[t.span.start..t.span.end]).collect();
-        assert_eq!(words, vec!["St", "James's", ",", "8am", ":", "48", "-", "hour", "walkout", "."]);
+        let words: Vec<_> = layout
+            .tokens
+            .iter()
+            .map(|t| &text[t.span.start..t.span.end])
+            .collect();
+        assert_eq!(
+            words,
+            vec!["St", "James's", ",", "8am", ":", "48", "-", "hour", "walkout", "."]
+        );
         assert_eq!(layout.tokens[5].kind, TokenKind::Number);
         assert_eq!(layout.tokens[3].kind, TokenKind::Word);
     }
