@@ -185,6 +185,15 @@ impl Component for Dates {
                 let (Some(m), Some(d)) = (c.get(0), c.name("days")) else {
                     continue;
                 };
+                // "the 11th walkout" counts; "on the 21st." names a day.
+                if text[m.end()..]
+                    .trim_start()
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_alphabetic)
+                {
+                    continue;
+                }
                 let expr = TimeExpr::Calendar {
                     weekday: None,
                     month: None,

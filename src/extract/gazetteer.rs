@@ -97,6 +97,9 @@ impl Gazetteer {
             }
         }
         g.roles = data_lines(ROLES).map(|l| l.trim().to_lowercase()).collect();
+        // Longest first, so "Department of Health and Social Care" wins over its prefix.
+        g.spelled
+            .sort_by_key(|(form, _)| std::cmp::Reverse(form.len()));
         g
     }
 

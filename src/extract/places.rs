@@ -13,6 +13,7 @@ impl Component for Places {
     }
 
     fn run(&self, doc: &mut Annotated<'_>) {
+        runs_hospitals(doc);
         for s in 0..doc.layout.sentences.len() {
             let sentence = doc.layout.sentences[s].clone();
             if doc.boilerplate[sentence.paragraph] {
@@ -65,6 +66,69 @@ impl Component for Places {
                     );
                 }
             }
+        }
+    }
+}
+
+/// "X Trust, which runs A Hospital and B Hospital", "A Hospital, run by X Trust": the
+/// trust is the hospitals' parent organisation.
+fn runs_hospitals(doc: &mut Annotated<'_>) {
+    for s in 0..doc.layout.sentences.len() {
+        let sentence = doc.layout.sentences[s].span;
+        let text = doc.slice(sentence);
+        for cue in [
+            "which runs ",
+            "which manages ",
+            "which operates ",
+            " runs ",
+            "run by ",
+            "managed by ",
+            "operated by ",
+        ] {
+            let Some(i) = text.find(cue) else { continue };
+            let at = sentence.start + i;
+            let passive = cue.ends_with("by ");
+            let mentions: Vec<(Span, EntityId)> = doc.mentions_in(sentence).collect();
+            let is_trust = |e: EntityId| doc.entity(e).kind == EntityKind::Organization;
+            let is_hospital = |e: EntityId| doc.entity(e).kind == EntityKind::Hospital;
+            let (trust, hospitals): (Option<EntityId>, Vec<EntityId>) = if passive {
+                (
+                    mentions
+                        .iter()
+                        .find(|(m, e)| m.start >= at && is_trust(*e))
+                        .map(|&(_, e)| e),
+                    mentions
+                        .iter()
+                        .filter(|(m, e)| m.end <= at && is_hospital(*e))
+                        .map(|&(_, e)| e)
+                        .collect(),
+                )
+            } else {
+                (
+                    mentions
+                        .iter()
+                        .rev()
+                        .find(|(m, e)| m.end <= at && is_trust(*e))
+                        .map(|&(_, e)| e),
+                    mentions
+                        .iter()
+                        .filter(|(m, e)| m.start >= at && is_hospital(*e))
+                        .map(|&(_, e)| e)
+                        .collect(),
+                )
+            };
+            if let Some(trust) = trust {
+                for h in hospitals {
+                    doc.add_fact(
+                        Subject::Entity(h),
+                        Property::ParentOrganization,
+                        Value::Entity(trust),
+                        "trust-runs",
+                        sentence,
+                    );
+                }
+            }
+            break;
         }
     }
 }

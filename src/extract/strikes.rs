@@ -417,6 +417,26 @@ fn merge(doc: &mut Annotated<'_>, candidates: Vec<Candidate>) {
             if sentences.contains(&s) && !names_union {
                 organisers.extend(article_union.map(|u| (u, span)));
             }
+            // "Picket lines formed outside both hospitals": the hospitals named just before.
+            let text = doc.slice(span).to_lowercase();
+            if !has_hospital
+                && [
+                    "both hospitals",
+                    "the hospitals",
+                    "all the hospitals",
+                    "both sites",
+                ]
+                .iter()
+                .any(|w| text.contains(w))
+            {
+                let before = doc.layout.sentences[s.saturating_sub(2)].span.start;
+                let earlier: Vec<EntityId> = doc
+                    .mentions_in(Span::new(before, span.start))
+                    .filter(|&(_, e)| doc.entity(e).kind == EntityKind::Hospital)
+                    .map(|(_, e)| e)
+                    .collect();
+                places.extend(earlier.into_iter().map(|e| (e, span)));
+            }
             for (_, e) in doc.mentions_in(span) {
                 let entity = doc.entity(e);
                 if has_hospital && entity.sub == Some(SubKind::Street) {
