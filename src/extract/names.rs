@@ -1233,7 +1233,16 @@ fn prefix_match(entities: &[Entity], f: &Found) -> Option<usize> {
         return None;
     }
     let key = name_key(&f.form);
-    let words: Vec<&str> = key.split(' ').collect();
+    let mut words: Vec<&str> = key.split(' ').collect();
+    // "Riverside hospital" for "Riverside University Hospital": compare without the cue.
+    if f.kind == EntityKind::Hospital
+        && words.len() >= 2
+        && words
+            .last()
+            .is_some_and(|w| ["hospital", "infirmary"].contains(w))
+    {
+        words.pop();
+    }
     let is_short_of = |short: &[&str], full: &[&str]| {
         full.len() > short.len()
             && full[..short.len()] == short[..]
