@@ -3,11 +3,13 @@
 //! A document flows through [`corpus`] (read), [`text`] (paragraphs, sentences, tokens),
 //! [`extract`] (entities, facts, strikes, quotations), [`resolve`] (one IRI per real entity),
 //! [`rdf`] (quads in the article's named graph) and [`store`] (Oxigraph on RocksDB).
-//! [`export`] writes the store out. The `strikegraph` binary is a thin layer over these.
+//! [`export`] writes the store out; [`graph`] reads it into a petgraph graph for pictures and
+//! analysis (paths, ranking, clusters). The `strikegraph` binary is a thin layer over these.
 
 pub mod corpus;
 pub mod export;
 pub mod extract;
+pub mod graph;
 pub mod ingest;
 pub mod rdf;
 pub mod resolve;

@@ -1,9 +1,12 @@
 //! Command-line parsing (clap) and one file per subcommand. Only this module knows clap.
 
+mod components;
 mod explain;
 mod export;
 mod ingest;
+mod path;
 mod query;
+mod rank;
 mod remove;
 mod stats;
 
@@ -27,8 +30,9 @@ pub enum Outcome {
     about = "Builds a knowledge graph of strikes from news articles, and queries, exports and publishes it",
     long_about = "Reads news articles about strikes, extracts people, organisations, hospitals, places, \
 strikes and quotations, and keeps them as RDF in an embedded Oxigraph store (one named graph per article). \
-Query it with SPARQL and export it in the usual RDF formats.",
-    after_help = "Examples:\n  strikegraph ingest seeds/\n  strikegraph query 'SELECT ?name WHERE { ?p a schema:Person ; schema:name ?name }'\n  strikegraph export --format turtle --output graph.ttl\n\nExit status: 0 all good, 1 some inputs were skipped, 2 failure."
+Query it with SPARQL, export it in the usual RDF formats, draw it (DOT, SVG) and analyse it \
+(path, rank, components).",
+    after_help = "Examples:\n  strikegraph ingest seeds/\n  strikegraph query 'SELECT ?name WHERE { ?p a schema:Person ; schema:name ?name }'\n  strikegraph export --format turtle --output graph.ttl\n  strikegraph export --output graph.svg --focus 'Ruth Wood'\n  strikegraph path 'Ruth Wood' 'Strike of 2016-04-26'\n\nExit status: 0 all good, 1 some inputs were skipped, 2 failure."
 )]
 struct Cli {
     /// The store folder (created by `ingest` if missing).
@@ -57,6 +61,9 @@ enum Command {
     Stats(stats::Args),
     Remove(remove::Args),
     Explain(explain::Args),
+    Path(path::Args),
+    Rank(rank::Args),
+    Components(components::Args),
 }
 
 pub fn main() -> ExitCode {
@@ -83,6 +90,9 @@ pub fn main() -> ExitCode {
         Command::Stats(args) => stats::run(&cli.store, args),
         Command::Remove(args) => remove::run(&cli.store, args),
         Command::Explain(args) => explain::run(args),
+        Command::Path(args) => path::run(&cli.store, args),
+        Command::Rank(args) => rank::run(&cli.store, args),
+        Command::Components(args) => components::run(&cli.store, args),
     };
     match result {
         Ok(Outcome::Done) => ExitCode::SUCCESS,
@@ -120,4 +130,59 @@ fn output(path: Option<&std::path::Path>) -> anyhow::Result<Box<dyn std::io::Wri
         )),
         _ => Box::new(std::io::BufWriter::new(std::io::stdout().lock())),
     })
+}
+
+/// How the analysis commands print their results.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum ReportFormat {
+    Table,
+    Json,
+    Csv,
+}
+
+impl std::str::FromStr for ReportFormat {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, String> {
+        Ok(match s.to_ascii_lowercase().as_str() {
+            "table" => ReportFormat::Table,
+            "json" => ReportFormat::Json,
+            "csv" => ReportFormat::Csv,
+            other => return Err(format!("unknown format {other:?} (table, json or csv)")),
+        })
+    }
+}
+
+/// Prints rows as a text table or CSV (RFC 4180), or `json` as pretty JSON.
+fn report(
+    format: ReportFormat,
+    header: &[&str],
+    rows: &[Vec<String>],
+    json: &serde_json::Value,
+) -> anyhow::Result<()> {
+    use std::io::Write as _;
+    let mut out = output(None)?;
+    match format {
+        ReportFormat::Table => {
+            let header: Vec<String> = header.iter().map(|h| (*h).to_owned()).collect();
+            strikegraph::export::write_table(&header, rows, &mut out)?;
+        }
+        ReportFormat::Json => writeln!(out, "{}", serde_json::to_string_pretty(json)?)?,
+        ReportFormat::Csv => {
+            let cell = |c: &str| {
+                if c.contains([',', '"', '\n', '\r']) {
+                    format!("\"{}\"", c.replace('"', "\"\""))
+                } else {
+                    c.to_owned()
+                }
+            };
+            let line = |cells: Vec<String>| cells.join(",");
+            writeln!(out, "{}", line(header.iter().map(|h| cell(h)).collect()))?;
+            for row in rows {
+                writeln!(out, "{}", line(row.iter().map(|c| cell(c)).collect()))?;
+            }
+        }
+    }
+    out.flush()?;
+    Ok(())
 }

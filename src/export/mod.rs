@@ -1,8 +1,13 @@
-//! Writing the store out: RDF serialisations and SPARQL result formats.
+//! Writing the store out: RDF serialisations, SPARQL result formats, and pictures of the
+//! graph (DOT, SVG).
 
+pub mod dot;
 mod rdf_formats;
+pub mod svg;
 
+pub use dot::{write_dot, DotOptions};
 pub use rdf_formats::{
     display_term, export_rdf, write_query_results, write_table, ExportError, RdfOutput,
     ResultsOutput,
 };
+pub use svg::{render_svg, Renderer, SvgError};
