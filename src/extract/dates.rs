@@ -186,12 +186,16 @@ impl Component for Dates {
                     continue;
                 };
                 // "the 11th walkout" counts; "on the 21st." names a day.
-                if text[m.end()..]
+                let next: String = text[m.end()..]
                     .trim_start()
                     .chars()
-                    .next()
-                    .is_some_and(char::is_alphabetic)
-                {
+                    .take_while(|c| c.is_alphabetic())
+                    .collect();
+                let joins = [
+                    "and", "or", "to", "at", "from", "until", "when", "with", "for", "in", "on",
+                    "as", "but",
+                ];
+                if !next.is_empty() && !joins.contains(&next.as_str()) {
                     continue;
                 }
                 let expr = TimeExpr::Calendar {
