@@ -288,14 +288,47 @@ impl<'a> Annotated<'a> {
     }
 }
 
-/// A line that belongs to the site, not the story.
+/// A line that belongs to the site, not the story: banners, bylines, captions, share and
+/// contact prompts.
 fn is_boilerplate(line: &str, publisher: Option<&str>) -> bool {
+    const SITE_OPENERS: &[&str] = &[
+        "more on ",
+        "read more",
+        "related:",
+        "related topics",
+        "share this",
+        "share on",
+        "follow us",
+        "sign up",
+        "subscribe",
+        "image caption",
+        "image copyright",
+        "image source",
+        "picture:",
+        "pictured:",
+        "photo:",
+        "copyright",
+        "getty images",
+        "pa media",
+        "advertisement",
+        "by ",
+        "published:",
+        "updated:",
+        "last updated",
+    ];
     let lower = line.to_lowercase();
-    let short = line.split_whitespace().count() <= 8;
-    (short && lower.starts_with("more on "))
+    let words = line.split_whitespace().count();
+    let short = words <= 8;
+    let byline = lower.starts_with("by ") && words <= 6 && !line.contains('.');
+    (short
+        && SITE_OPENERS
+            .iter()
+            .any(|o| *o != "by " && lower.starts_with(o)))
+        || byline
         || lower.contains("get in touch")
         || (lower.starts_with("- ") && lower.contains('@'))
         || (lower.contains('@') && lower.contains("email"))
+        || (short && line.matches(" | ").count() >= 1)
         || publisher.is_some_and(|p| short && lower.starts_with(&p.to_lowercase()))
 }
 
@@ -411,4 +444,32 @@ pub fn explain(doc: &Annotated<'_>) -> String {
         let _ = writeln!(out, "  {}{end} ({:?})", s.start, s.status);
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_boilerplate;
+
+    #[test]
+    fn site_furniture_is_boilerplate() {
+        for line in [
+            "More on KentOnline",
+            "Have you been affected? Get in touch by email at news@example.org",
+            "By Jane Smith",
+            "Image caption: Pickets outside the hospital",
+            "Northshire Gazette | News | Health",
+        ] {
+            assert!(is_boilerplate(line, None), "{line}");
+        }
+        assert!(is_boilerplate(
+            "Northshire Gazette",
+            Some("Northshire Gazette")
+        ));
+        for line in [
+            "By Friday the union will decide whether to strike again.",
+            "Junior doctors walked out at 8am today.",
+        ] {
+            assert!(!is_boilerplate(line, None), "{line}");
+        }
+    }
 }
