@@ -87,6 +87,12 @@ const ORG_CUES: &[(&str, Option<SubKind>)] = &[
     ("Press", Some(SubKind::Newspaper)),
     ("Bulletin", Some(SubKind::Newspaper)),
     ("Mirror", Some(SubKind::Newspaper)),
+    ("Telegraph", Some(SubKind::Newspaper)),
+    ("Observer", Some(SubKind::Newspaper)),
+    ("Argus", Some(SubKind::Newspaper)),
+    ("Sentinel", Some(SubKind::Newspaper)),
+    ("Advertiser", Some(SubKind::Newspaper)),
+    ("Journal", Some(SubKind::Newspaper)),
     ("Guardian", Some(SubKind::Newspaper)),
     ("NHS", Some(SubKind::Trust)),
 ];
@@ -955,6 +961,17 @@ fn classify(
             return;
         }
         push(found, EntityKind::Person, None, form, None, true);
+        return;
+    }
+    // "residents in Tile Hill": a short unknown name after "in" or "from" is a place.
+    if n <= 3
+        && ["from", "in"].contains(&prev_word)
+        && !possessive
+        && !words
+            .iter()
+            .any(|w| doc.gazetteer.is_role_word(w) || doc.gazetteer.given_name(w).is_some())
+    {
+        push(found, EntityKind::Place, None, form, None, false);
         return;
     }
     push(found, EntityKind::Organization, None, form, None, true);
