@@ -55,10 +55,9 @@ pub fn run(store_path: &Path, args: Args, quiet: bool) -> anyhow::Result<Outcome
     for skip in &report.skipped {
         eprintln!("skipped {skip}");
     }
-    let stats = store.stats()?;
     if !quiet {
         eprintln!(
-            "{} articles ({} new, {} replaced, {} unchanged), {} skipped; {} entities, {} triples in these articles; store: {} articles, {} quads; {:.2}s",
+            "{} articles ({} new, {} replaced, {} unchanged), {} skipped; {} entities, {} triples; {:.2}s",
             report.articles(),
             report.added,
             report.replaced,
@@ -66,8 +65,6 @@ pub fn run(store_path: &Path, args: Args, quiet: bool) -> anyhow::Result<Outcome
             report.skipped.len(),
             report.entities,
             report.quads,
-            stats.articles,
-            stats.quads,
             report.elapsed.as_secs_f64()
         );
     }
