@@ -12,7 +12,7 @@ pub fn choose<'a>(accept: Option<&str>, offered: &[&'a str]) -> Option<&'a str> 
         None | Some("") => return offered.first().copied(),
         Some(header) => parse(header),
     };
-    let mut best: Option<((u32, u8, std::cmp::Reverse<usize>), &'a str)> = None;
+    let mut best: Option<(Rank, &'a str)> = None;
     for offer in offered {
         let Some((ty, sub)) = offer.split_once('/') else {
             continue;
@@ -47,6 +47,9 @@ pub fn choose<'a>(accept: Option<&str>, offered: &[&'a str]) -> Option<&'a str> 
     }
     best.map(|(_, offer)| offer)
 }
+
+/// How well an offer fits: quality, specificity of the matching range, its place (earlier wins).
+type Rank = (u32, u8, std::cmp::Reverse<usize>);
 
 struct Range {
     ty: String,

@@ -4,7 +4,7 @@ use super::html::{esc, link, page};
 use super::sparql::{graph_format, not_acceptable, GRAPHS};
 use super::{blocking, negotiate, representation, with_charset, ApiError, ServeState, State};
 use crate::export::{display_term, export_rdf, rdf_serializer, RdfOutput};
-use crate::rdf::vocab::{DCTERMS, ITSRDF, RDF, SCHEMA, SG, VOID};
+use crate::rdf::vocab::{ITSRDF, RDF, SCHEMA, VOID};
 use axum::extract::Query;
 use axum::http::{header, HeaderMap, HeaderValue, Method, Uri};
 use axum::response::Response;
@@ -245,23 +245,9 @@ pub async fn void(
             format!("{VOID}dataDump"),
             NamedNode::new_unchecked(format!("{}dump.nq", st.public_url)).into(),
         );
-        add(
-            &mut triples,
-            format!("{VOID}rootResource"),
-            NamedNode::new_unchecked(st.public_url.clone()).into(),
-        );
-        if let Ok(n) = st.store.oxigraph().len() {
-            add(
-                &mut triples,
-                format!("{VOID}triples"),
-                Literal::from(n as i64).into(),
-            );
-        }
-        add(
-            &mut triples,
-            format!("{DCTERMS}subject"),
-            NamedNode::new_unchecked(format!("{SG}Strike")).into(),
-        );
+        // The stored description already says some of this: say each triple once.
+        let mut seen = std::collections::HashSet::new();
+        triples.retain(|t| seen.insert(t.to_string()));
         serialize(&triples, RdfFormat::Turtle)
     })
     .await?;

@@ -428,6 +428,11 @@ async fn void_and_dump() {
     assert!(triples.iter().any(|t| t.predicate.as_str()
         == "http://rdfs.org/ns/void#sparqlEndpoint"
         && t.object.to_string() == "<http://localhost:7878/sparql>"));
+    let mut lines: Vec<String> = triples.iter().map(|t| t.to_string()).collect();
+    let all = lines.len();
+    lines.sort();
+    lines.dedup();
+    assert_eq!(lines.len(), all, "each triple once");
     let dump = call(&app, get("/dump.nq", None)).await;
     assert_eq!(dump.header(header::CONTENT_TYPE), "application/n-quads");
     let parsed = RdfParser::from_format(RdfFormat::NQuads)
