@@ -10,7 +10,7 @@
 //!   `{base}person/jeremy-hunt` (its own triples in all graphs, the triples that point at
 //!   it, the quotations it said and the articles that mention it), as Turtle, JSON-LD,
 //!   N-Triples, RDF/XML or HTML by `Accept` or by the suffixes `.ttl`, `.jsonld`, `.nt`,
-//!   `.rdf`, `.html`.
+//!   `.rdf`, `.html`. A description holds at most `--max-results` triples.
 //!
 //!   **Direct answers, no 303.** The IRIs name people and strikes, not documents, and the
 //!   httpRange-14 convention would redirect (303 See Other) to a document about them. We

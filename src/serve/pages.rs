@@ -315,7 +315,10 @@ pub async fn resource(
         }
     };
     let found_iri = iri.clone();
-    let description = blocking(&state, move |st, _| describe(st, &found_iri)).await?;
+    let description = blocking(&state, move |st, deadline| {
+        describe(st, deadline, &found_iri)
+    })
+    .await?;
     if description.is_empty() {
         return Err(not_found());
     }
@@ -344,8 +347,13 @@ pub async fn resource(
 
 /// The description of an entity: its own triples (all graphs), the triples that point at
 /// it, the names of its neighbours, its quotations and the articles that mention it.
-/// Sorted and without repeats, so the same store gives the same bytes (and `ETag`).
-fn describe(st: &ServeState, iri: &NamedNode) -> Result<Vec<Triple>, ApiError> {
+/// Sorted and without repeats, so the same store gives the same bytes (and `ETag`); cut
+/// at `--max-results` triples, and stopped at the time limit like a query.
+fn describe(
+    st: &ServeState,
+    deadline: &super::Deadline,
+    iri: &NamedNode,
+) -> Result<Vec<Triple>, ApiError> {
     let query = format!(
         "CONSTRUCT {{
            {iri} ?p ?o . ?o <{SCHEMA}name> ?oname .
@@ -366,11 +374,11 @@ fn describe(st: &ServeState, iri: &NamedNode) -> Result<Vec<Triple>, ApiError> {
     let mut triples = BTreeMap::new();
     if let QueryResults::Graph(found) = st
         .store
-        .query(&query)
+        .query_cancellable(&query, deadline.token.clone(), &[], &[])
         .map_err(|e| ApiError::from_store(e, &st.limits))?
     {
         for t in found {
-            let t = t.map_err(|e| ApiError::Internal(e.to_string()))?;
+            let t = t.map_err(|e| ApiError::from_store(e.into(), &st.limits))?;
             if triples.len() >= st.limits.max_results {
                 break;
             }
