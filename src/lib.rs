@@ -13,6 +13,7 @@ pub mod graph;
 pub mod ingest;
 pub mod rdf;
 pub mod resolve;
+pub mod serve;
 pub mod store;
 pub mod text;
 

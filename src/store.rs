@@ -30,6 +30,8 @@ pub enum StoreError {
     Syntax(#[from] oxigraph::sparql::SparqlSyntaxError),
     #[error("SPARQL evaluation error: {0}")]
     Evaluation(#[from] oxigraph::sparql::QueryEvaluationError),
+    #[error("SPARQL update error: {0}")]
+    Update(#[from] oxigraph::sparql::UpdateEvaluationError),
     #[error("the ontology does not parse: {0}")]
     Ontology(String),
     #[error("{0}")]
@@ -280,6 +282,50 @@ impl Store {
             prepared.dataset_mut().set_default_graph_as_union();
         }
         Ok(prepared.on_store(&self.inner).execute()?)
+    }
+
+    /// Runs a SPARQL query like [`Store::query`], stoppable through `token` (the HTTP server
+    /// cancels it at its time limit). `default_graphs` and `named_graphs` (the SPARQL
+    /// protocol's `default-graph-uri` and `named-graph-uri`) replace the query's dataset when
+    /// given.
+    pub fn query_cancellable(
+        &self,
+        sparql: &str,
+        token: oxigraph::sparql::CancellationToken,
+        default_graphs: &[NamedNode],
+        named_graphs: &[NamedNode],
+    ) -> Result<QueryResults<'static>, StoreError> {
+        let mut prepared = Self::evaluator()
+            .with_cancellation_token(token)
+            .parse_query(sparql)?;
+        if !default_graphs.is_empty() {
+            prepared
+                .dataset_mut()
+                .set_default_graph(default_graphs.iter().cloned().map(Into::into).collect());
+        }
+        if !named_graphs.is_empty() {
+            prepared
+                .dataset_mut()
+                .set_available_named_graphs(named_graphs.iter().cloned().map(Into::into).collect());
+        }
+        if prepared.dataset().is_default_dataset() {
+            prepared.dataset_mut().set_default_graph_as_union();
+        }
+        Ok(prepared.on_store(&self.inner).execute()?)
+    }
+
+    /// Runs a SPARQL Update (only on a store opened for writing).
+    pub fn update(&self, sparql: &str) -> Result<(), StoreError> {
+        if self.read_only {
+            return Err(StoreError::Base(
+                "the store is open read-only; it takes no updates".into(),
+            ));
+        }
+        Self::evaluator()
+            .parse_update(sparql)?
+            .on_store(&self.inner)
+            .execute()?;
+        Ok(())
     }
 
     /// Runs a SELECT and returns its rows as strings (IRIs and literal values), for reports.

@@ -8,6 +8,7 @@ mod path;
 mod query;
 mod rank;
 mod remove;
+mod serve;
 mod stats;
 
 use clap::{Parser, Subcommand};
@@ -64,6 +65,7 @@ enum Command {
     Path(path::Args),
     Rank(rank::Args),
     Components(components::Args),
+    Serve(serve::Args),
 }
 
 pub fn main() -> ExitCode {
@@ -93,6 +95,7 @@ pub fn main() -> ExitCode {
         Command::Path(args) => path::run(&cli.store, args),
         Command::Rank(args) => rank::run(&cli.store, args),
         Command::Components(args) => components::run(&cli.store, args),
+        Command::Serve(args) => serve::run(&cli.store, args),
     };
     match result {
         Ok(Outcome::Done) => ExitCode::SUCCESS,

@@ -6,6 +6,7 @@ mod rdf_formats;
 pub mod svg;
 
 pub use dot::{write_dot, DotOptions};
+pub use rdf_formats::serializer as rdf_serializer;
 pub use rdf_formats::{
     display_term, export_rdf, write_query_results, write_table, ExportError, RdfOutput,
     ResultsOutput,

@@ -86,7 +86,8 @@ impl std::str::FromStr for ResultsOutput {
     }
 }
 
-fn serializer(format: RdfFormat) -> RdfSerializer {
+/// An RDF serializer for `format`, with the project's prefixes where the format has prefixes.
+pub fn serializer(format: RdfFormat) -> RdfSerializer {
     let mut serializer = RdfSerializer::from_format(format);
     if matches!(
         format,

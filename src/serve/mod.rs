@@ -1,0 +1,341 @@
+//! `strikegraph serve`: the store over HTTP. The only module that knows HTTP.
+//!
+//! - `/sparql` — the SPARQL 1.1 Protocol: `GET ?query=`, `POST` form-encoded (`query=`)
+//!   or `application/sparql-query`. Results by `Accept` (SPARQL JSON by default, XML, CSV,
+//!   TSV; CONSTRUCT/DESCRIBE as Turtle by default, JSON-LD, N-Triples, RDF/XML). Updates
+//!   are refused (403) unless the server was started with `--allow-update`. Each query runs
+//!   on a blocking thread under a time limit (it is cancelled at the limit: 503) and a limit
+//!   on the number of results (400, add a `LIMIT`). Request bodies are capped (413).
+//! - Every other path is an entity IRI: `GET /person/jeremy-hunt` describes
+//!   `{base}person/jeremy-hunt` (its own triples in all graphs, the triples that point at
+//!   it, the quotations it said and the articles that mention it), as Turtle, JSON-LD,
+//!   N-Triples, RDF/XML or HTML by `Accept` or by the suffixes `.ttl`, `.jsonld`, `.nt`,
+//!   `.rdf`, `.html`. A description holds at most `--max-results` triples.
+//!
+//!   **Direct answers, no 303.** The IRIs name people and strikes, not documents, and the
+//!   httpRange-14 convention would redirect (303 See Other) to a document about them. We
+//!   answer the IRI directly with 200 and the description instead: one round trip, simple
+//!   caching, no redirect for clients to follow, and the `.ttl`/`.html` variants name the
+//!   documents for anyone who needs a document IRI (a negotiated answer says which in
+//!   `Content-Location`). Answers carry `Vary: Accept`, an `ETag` (a hash of the body) and
+//!   honour `If-None-Match` (304). Unknown IRIs are 404.
+//! - `/` (a home page with counts and the entities by kind), `/search?q=` (by name),
+//!   `/.well-known/void` (the VoID description, Turtle) and `/dump.nq` (every quad).
+//!
+//! Every answer allows any origin (`Access-Control-Allow-Origin: *`) and `OPTIONS` answers
+//! CORS preflights.
+
+mod html;
+mod negotiate;
+mod pages;
+mod sparql;
+
+use crate::store::{Store, StoreError};
+use axum::body::Body;
+use axum::extract::{DefaultBodyLimit, Request};
+use axum::http::{header, HeaderMap, HeaderValue, Method, StatusCode};
+use axum::middleware::{self, Next};
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use axum::Router;
+use oxigraph::sparql::CancellationToken;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+pub use negotiate::choose as negotiate;
+
+/// What the server may do, and how much.
+#[derive(Debug, Clone)]
+pub struct Limits {
+    /// How long one query may run.
+    pub timeout: Duration,
+    /// How many solutions (SELECT) or triples (CONSTRUCT/DESCRIBE) one answer may hold.
+    pub max_results: usize,
+    /// The largest request body taken, in bytes.
+    pub max_body: usize,
+    /// Whether SPARQL Update is allowed (the store must then be open for writing).
+    pub allow_update: bool,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Self {
+            timeout: Duration::from_secs(10),
+            max_results: 10_000,
+            max_body: 1024 * 1024,
+            allow_update: false,
+        }
+    }
+}
+
+/// The server's state: the store, its IRI base and the limits.
+pub struct ServeState {
+    store: Store,
+    /// The IRI base of the entities, as recorded in the store (ends with `/` or `#`).
+    base: String,
+    /// Where this server is reachable (ends with `/`), for the VoID description.
+    public_url: String,
+    limits: Limits,
+}
+
+impl ServeState {
+    /// `base` is the store's IRI base (`Store::settle_base`), `public_url` the address the
+    /// server is reached at (used in the VoID description).
+    pub fn new(store: Store, base: &str, public_url: &str, limits: Limits) -> Arc<Self> {
+        let mut public_url = public_url.to_owned();
+        if !public_url.ends_with('/') {
+            public_url.push('/');
+        }
+        Arc::new(Self {
+            store,
+            base: base.to_owned(),
+            public_url,
+            limits,
+        })
+    }
+}
+
+type State = axum::extract::State<Arc<ServeState>>;
+
+/// The routing table. Any path not listed here is an entity IRI under the store's base.
+pub fn app(state: Arc<ServeState>) -> Router {
+    let max_body = state.limits.max_body;
+    Router::new()
+        .route("/", get(pages::home))
+        .route("/search", get(pages::search))
+        .route("/sparql", get(sparql::handle).post(sparql::handle))
+        .route("/.well-known/void", get(pages::void))
+        .route("/dump.nq", get(pages::dump))
+        .fallback(pages::resource)
+        .layer(DefaultBodyLimit::max(max_body))
+        .layer(middleware::from_fn(cors))
+        .with_state(state)
+}
+
+/// Serves `app` on `listener` until Ctrl-C (or SIGTERM on Unix).
+pub async fn serve(
+    listener: tokio::net::TcpListener,
+    state: Arc<ServeState>,
+) -> std::io::Result<()> {
+    axum::serve(listener, app(state))
+        .with_graceful_shutdown(shutdown_signal())
+        .await
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut s) => {
+                s.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {},
+        () = terminate => {},
+    }
+}
+
+/// CORS: any origin may read; `OPTIONS` is answered here as a preflight.
+async fn cors(request: Request, next: Next) -> Response {
+    let star = HeaderValue::from_static("*");
+    if request.method() == Method::OPTIONS {
+        let allow_headers = request
+            .headers()
+            .get(header::ACCESS_CONTROL_REQUEST_HEADERS)
+            .cloned()
+            .unwrap_or_else(|| HeaderValue::from_static("Accept, Content-Type, If-None-Match"));
+        let mut response = StatusCode::NO_CONTENT.into_response();
+        let headers = response.headers_mut();
+        headers.insert(header::ACCESS_CONTROL_ALLOW_ORIGIN, star);
+        headers.insert(
+            header::ACCESS_CONTROL_ALLOW_METHODS,
+            HeaderValue::from_static("GET, HEAD, POST, OPTIONS"),
+        );
+        headers.insert(header::ACCESS_CONTROL_ALLOW_HEADERS, allow_headers);
+        headers.insert(
+            header::ACCESS_CONTROL_MAX_AGE,
+            HeaderValue::from_static("86400"),
+        );
+        headers.insert(
+            header::ALLOW,
+            HeaderValue::from_static("GET, HEAD, POST, OPTIONS"),
+        );
+        return response;
+    }
+    let mut response = next.run(request).await;
+    let headers = response.headers_mut();
+    headers.insert(header::ACCESS_CONTROL_ALLOW_ORIGIN, star);
+    headers.insert(
+        header::ACCESS_CONTROL_EXPOSE_HEADERS,
+        HeaderValue::from_static("ETag, Content-Location"),
+    );
+    response
+}
+
+/// An answer that is not the one asked for, with a plain-text reason.
+#[derive(Debug)]
+pub(crate) enum ApiError {
+    BadRequest(String),
+    Forbidden(String),
+    NotFound(String),
+    MethodNotAllowed,
+    NotAcceptable(String),
+    UnsupportedMediaType(String),
+    Timeout(String),
+    Internal(String),
+}
+
+impl IntoResponse for ApiError {
+    fn into_response(self) -> Response {
+        let (status, message) = match self {
+            ApiError::BadRequest(m) => (StatusCode::BAD_REQUEST, m),
+            ApiError::Forbidden(m) => (StatusCode::FORBIDDEN, m),
+            ApiError::NotFound(m) => (StatusCode::NOT_FOUND, m),
+            ApiError::MethodNotAllowed => (
+                StatusCode::METHOD_NOT_ALLOWED,
+                "this resource answers GET and HEAD".to_owned(),
+            ),
+            ApiError::NotAcceptable(m) => (StatusCode::NOT_ACCEPTABLE, m),
+            ApiError::UnsupportedMediaType(m) => (StatusCode::UNSUPPORTED_MEDIA_TYPE, m),
+            ApiError::Timeout(m) => (StatusCode::SERVICE_UNAVAILABLE, m),
+            ApiError::Internal(m) => {
+                tracing::error!("{m}");
+                (StatusCode::INTERNAL_SERVER_ERROR, m)
+            }
+        };
+        let mut response = (status, format!("{message}\n")).into_response();
+        response.headers_mut().insert(
+            header::CONTENT_TYPE,
+            HeaderValue::from_static("text/plain; charset=utf-8"),
+        );
+        if status == StatusCode::METHOD_NOT_ALLOWED {
+            response.headers_mut().insert(
+                header::ALLOW,
+                HeaderValue::from_static("GET, HEAD, OPTIONS"),
+            );
+        }
+        response
+    }
+}
+
+impl ApiError {
+    /// Maps a store error: syntax errors are the client's (400), a cancelled query ran out
+    /// of time (503), the rest are ours (500).
+    fn from_store(err: StoreError, limits: &Limits) -> Self {
+        match err {
+            StoreError::Syntax(e) => ApiError::BadRequest(format!("SPARQL syntax error: {e}")),
+            StoreError::Evaluation(oxigraph::sparql::QueryEvaluationError::Cancelled) => {
+                ApiError::timeout(limits)
+            }
+            other => ApiError::Internal(other.to_string()),
+        }
+    }
+
+    fn timeout(limits: &Limits) -> Self {
+        ApiError::Timeout(format!(
+            "the query ran past the time limit of {} ms and was stopped",
+            limits.timeout.as_millis()
+        ))
+    }
+}
+
+/// The time a piece of work may take: a token that a watchdog thread cancels at the
+/// deadline (so Oxigraph stops evaluating) and the deadline itself (for loops of ours).
+pub(crate) struct Deadline {
+    pub token: CancellationToken,
+    pub at: Instant,
+}
+
+impl Deadline {
+    pub fn passed(&self) -> bool {
+        Instant::now() >= self.at
+    }
+}
+
+/// Runs `work` on a blocking thread under the time limit.
+async fn blocking<T: Send + 'static>(
+    state: &Arc<ServeState>,
+    work: impl FnOnce(&ServeState, &Deadline) -> Result<T, ApiError> + Send + 'static,
+) -> Result<T, ApiError> {
+    let state = Arc::clone(state);
+    let joined = tokio::task::spawn_blocking(move || {
+        let timeout = state.limits.timeout;
+        let deadline = Deadline {
+            token: CancellationToken::new(),
+            at: Instant::now() + timeout,
+        };
+        let (done, finished) = std::sync::mpsc::channel::<()>();
+        let token = deadline.token.clone();
+        // The watchdog: cancels at the deadline, or ends when `done` is dropped.
+        std::thread::spawn(move || {
+            if let Err(std::sync::mpsc::RecvTimeoutError::Timeout) = finished.recv_timeout(timeout)
+            {
+                token.cancel();
+            }
+        });
+        let result = work(&state, &deadline);
+        drop(done);
+        result
+    })
+    .await;
+    joined.unwrap_or_else(|e| Err(ApiError::Internal(format!("the request failed: {e}"))))
+}
+
+/// A representation: 200 with `ETag`, or 304 when the client's `If-None-Match` has it.
+fn representation(
+    request_headers: &HeaderMap,
+    content_type: &str,
+    body: Vec<u8>,
+    vary_accept: bool,
+) -> Response {
+    use std::hash::{Hash, Hasher};
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    content_type.hash(&mut hasher);
+    body.hash(&mut hasher);
+    let etag = format!("\"{:016x}\"", hasher.finish());
+    let not_modified = request_headers
+        .get_all(header::IF_NONE_MATCH)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(','))
+        .map(|t| t.trim().trim_start_matches("W/"))
+        .any(|t| t == "*" || t == etag);
+    let mut response = if not_modified {
+        StatusCode::NOT_MODIFIED.into_response()
+    } else {
+        Response::new(Body::from(body))
+    };
+    let headers = response.headers_mut();
+    if !not_modified {
+        if let Ok(v) = HeaderValue::from_str(content_type) {
+            headers.insert(header::CONTENT_TYPE, v);
+        }
+    }
+    if let Ok(v) = HeaderValue::from_str(&etag) {
+        headers.insert(header::ETAG, v);
+    }
+    if vary_accept {
+        headers.insert(header::VARY, HeaderValue::from_static("Accept"));
+    }
+    response
+}
+
+/// Adds `; charset=utf-8` to the textual types.
+fn with_charset(media_type: &str) -> String {
+    if media_type.starts_with("text/") {
+        format!("{media_type}; charset=utf-8")
+    } else {
+        media_type.to_owned()
+    }
+}
+
+#[cfg(test)]
+mod tests;
