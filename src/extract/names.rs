@@ -1023,7 +1023,7 @@ fn group(doc: &mut Annotated<'_>, found: Vec<Found>, definitions: &[(String, Str
                 entities.push(Entity {
                     kind: f.kind,
                     sub: f.sub,
-                    name: f.form.clone(),
+                    name: untitled(f),
                     aliases: BTreeSet::new(),
                     mentions: Vec::new(),
                     gender: f.gender,
@@ -1143,7 +1143,7 @@ fn group(doc: &mut Annotated<'_>, found: Vec<Found>, definitions: &[(String, Str
                 entities.push(Entity {
                     kind: f.kind,
                     sub: f.sub,
-                    name: f.form.clone(),
+                    name: untitled(f),
                     aliases: BTreeSet::new(),
                     mentions: Vec::new(),
                     gender: f.gender,
@@ -1172,6 +1172,19 @@ fn group(doc: &mut Annotated<'_>, found: Vec<Found>, definitions: &[(String, Str
     }
     doc.extraction.entities = entities;
     doc.mentions = mentions;
+}
+
+/// A person's name without the title before it ("Dr Ann Lee" is "Ann Lee"); the titled
+/// form stays an alias.
+fn untitled(f: &Found) -> String {
+    if f.kind != EntityKind::Person {
+        return f.form.clone();
+    }
+    let mut words: Vec<&str> = f.form.split(' ').collect();
+    while words.len() > 2 && title_gender(words[0].trim_end_matches('.')).is_some() {
+        words.remove(0);
+    }
+    words.join(" ")
 }
 
 /// Whether an undefined acronym acts as an organisation: it says, calls, represents, or
@@ -1306,7 +1319,7 @@ mod tests {
     fn titles_and_given_names_make_people_and_surnames_corefer() {
         let found = names("Sally Brennan spoke at the rally. Later Miss Brennan said she was tired. Dr Omar Pike agreed.");
         assert!(has(&found, EntityKind::Person, "Sally Brennan"));
-        assert!(has(&found, EntityKind::Person, "Dr Omar Pike"));
+        assert!(has(&found, EntityKind::Person, "Omar Pike"));
         let sally = found
             .iter()
             .find(|(_, n, _)| n == "Sally Brennan")

@@ -526,9 +526,9 @@ mod tests {
         );
         assert_eq!(
             q[1],
-            ("It is about safety,".into(), Some("Dr Amir Khan".into()))
+            ("It is about safety,".into(), Some("Amir Khan".into()))
         );
-        assert_eq!(q[2], ("Nothing else.".into(), Some("Dr Amir Khan".into())));
+        assert_eq!(q[2], ("Nothing else.".into(), Some("Amir Khan".into())));
     }
 
     #[test]
