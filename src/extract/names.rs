@@ -1020,14 +1020,7 @@ fn group(doc: &mut Annotated<'_>, found: Vec<Found>, definitions: &[(String, Str
         let id = match find(&entities, f.kind, &key).or_else(|| prefix_match(&entities, f)) {
             Some(id) => id,
             None => {
-                entities.push(Entity {
-                    kind: f.kind,
-                    sub: f.sub,
-                    name: untitled(f),
-                    aliases: BTreeSet::new(),
-                    mentions: Vec::new(),
-                    gender: f.gender,
-                });
+                entities.push(new_entity(f));
                 entities.len() - 1
             }
         };
@@ -1140,14 +1133,7 @@ fn group(doc: &mut Annotated<'_>, found: Vec<Found>, definitions: &[(String, Str
                 {
                     continue;
                 }
-                entities.push(Entity {
-                    kind: f.kind,
-                    sub: f.sub,
-                    name: untitled(f),
-                    aliases: BTreeSet::new(),
-                    mentions: Vec::new(),
-                    gender: f.gender,
-                });
+                entities.push(new_entity(f));
                 entities.len() - 1
             }
         };
@@ -1172,6 +1158,18 @@ fn group(doc: &mut Annotated<'_>, found: Vec<Found>, definitions: &[(String, Str
     }
     doc.extraction.entities = entities;
     doc.mentions = mentions;
+}
+
+/// A new entity for a name found in the text.
+fn new_entity(f: &Found) -> Entity {
+    Entity {
+        kind: f.kind,
+        sub: f.sub,
+        name: untitled(f),
+        aliases: BTreeSet::new(),
+        mentions: Vec::new(),
+        gender: f.gender,
+    }
 }
 
 /// A person's name without the title before it ("Dr Ann Lee" is "Ann Lee"); the titled
