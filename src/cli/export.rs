@@ -17,7 +17,7 @@ use strikegraph::graph::{KnowledgeGraph, NodeKind, View};
 /// --renderer picks one.
 #[derive(clap::Args)]
 #[command(
-    after_help = "Examples:\n  strikegraph export --format nquads > graph.nq\n  strikegraph export --output graph.ttl\n  strikegraph export --graph 000_3bb81a6df0fc8b94 --format turtle\n  strikegraph export --output graph.svg --quotations\n  strikegraph export --format dot --focus 'Ruth Wood' --depth 3\n  strikegraph export --output people.svg --kind person,organization,hospital --max-nodes 50"
+    after_help = "Examples:\n  strikegraph export --format nquads > graph.nq\n  strikegraph export --output graph.ttl\n  strikegraph export --graph 000_3bb81a6df0fc8b94 --format turtle\n  strikegraph export --output graph.svg --quotations\n  strikegraph export --format dot --focus 'Jane Roe' --depth 3\n  strikegraph export --output people.svg --kind person,organization,hospital --max-nodes 50"
 )]
 pub struct Args {
     /// nquads, trig, turtle, ntriples, jsonld, rdfxml, dot or svg; by default taken from

@@ -33,7 +33,7 @@ pub enum Outcome {
 strikes and quotations, and keeps them as RDF in an embedded Oxigraph store (one named graph per article). \
 Query it with SPARQL, export it in the usual RDF formats, draw it (DOT, SVG) and analyse it \
 (path, rank, components).",
-    after_help = "Examples:\n  strikegraph ingest seeds/\n  strikegraph query 'SELECT ?name WHERE { ?p a schema:Person ; schema:name ?name }'\n  strikegraph export --format turtle --output graph.ttl\n  strikegraph export --output graph.svg --focus 'Ruth Wood'\n  strikegraph path 'Ruth Wood' 'Strike of 2016-04-26'\n\nExit status: 0 all good, 1 some inputs were skipped, 2 failure."
+    after_help = "Examples:\n  strikegraph ingest seeds/\n  strikegraph query 'SELECT ?name WHERE { ?p a schema:Person ; schema:name ?name }'\n  strikegraph export --format turtle --output graph.ttl\n  strikegraph export --output graph.svg --focus 'Jane Roe'\n  strikegraph path 'Jane Roe' 'Strike of 2023-05-02'\n\nExit status: 0 all good, 1 some inputs were skipped, 2 failure."
 )]
 struct Cli {
     /// The store folder (created by `ingest` if missing).

@@ -9,7 +9,7 @@ use strikegraph::graph::{shortest_path, KnowledgeGraph};
 /// stepping stones (two entities mentioned together are not thereby linked).
 #[derive(clap::Args)]
 #[command(
-    after_help = "Examples:\n  strikegraph path 'Ruth Wood' 'Strike of 2016-04-26'\n  strikegraph path BMA 'Stoke Mandeville Hospital' --format json"
+    after_help = "Examples:\n  strikegraph path 'Jane Roe' 'Strike of 2023-05-02'\n  strikegraph path BMA 'Westbury Hospital' --format json"
 )]
 pub struct Args {
     /// Where the chain starts.

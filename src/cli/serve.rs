@@ -15,7 +15,7 @@ use strikegraph::Store;
 /// /.well-known/void describes the dataset and /dump.nq holds every quad.
 #[derive(clap::Args)]
 #[command(
-    after_help = "Examples:\n  strikegraph serve\n  strikegraph serve --bind 127.0.0.1:8080 --timeout-ms 5000\n  curl -H 'Accept: text/turtle' http://127.0.0.1:7878/person/jeremy-hunt\n  curl --data-urlencode 'query=SELECT * WHERE { ?s a sg:Strike }' http://127.0.0.1:7878/sparql"
+    after_help = "Examples:\n  strikegraph serve\n  strikegraph serve --bind 127.0.0.1:8080 --timeout-ms 5000\n  curl -H 'Accept: text/turtle' http://127.0.0.1:7878/person/alan-marsh\n  curl --data-urlencode 'query=SELECT * WHERE { ?s a sg:Strike }' http://127.0.0.1:7878/sparql"
 )]
 pub struct Args {
     /// The address to listen on.

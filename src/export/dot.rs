@@ -255,9 +255,9 @@ mod tests {
         let mut p = Node::new("p", NodeKind::Person, "Jo \"JJ\" Smith");
         p.quotes.push("We will not back down.".into());
         let p = kg.add_node(p);
-        let mut s = Node::new("s", NodeKind::Strike, "Strike of 2016-04-26");
-        s.start = Some("2016-04-26".into());
-        s.end = Some("2016-04-27".into());
+        let mut s = Node::new("s", NodeKind::Strike, "Strike of 2023-05-02");
+        s.start = Some("2023-05-02".into());
+        s.end = Some("2023-05-03".into());
         let s = kg.add_node(s);
         let o = kg.add_node(Node::new("o", NodeKind::Organization, "Union"));
         kg.add_node(Node::new("x", NodeKind::Place, "Nowhere"));
@@ -283,7 +283,7 @@ mod tests {
             dot.contains(r#"label="Jo \"JJ\" Smith", shape=ellipse"#),
             "{dot}"
         );
-        assert!(dot.contains("Strike 2016-04-26 –\\n2016-04-27"), "{dot}");
+        assert!(dot.contains("Strike 2023-05-02 –\\n2023-05-03"), "{dot}");
         assert!(dot.contains(&format!(
             "n{} -> n{} [label=\"memberOf\"",
             p.index(),

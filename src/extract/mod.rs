@@ -70,9 +70,9 @@ pub type EntityId = usize;
 pub struct Entity {
     pub kind: EntityKind,
     pub sub: Option<SubKind>,
-    /// The fullest form seen ("Jeremy Hunt", "British Medical Association").
+    /// The fullest form seen ("Alan Marsh", "British Medical Association").
     pub name: String,
-    /// Every other surface form ("Mr Hunt", "BMA").
+    /// Every other surface form ("Mr Marsh", "BMA").
     pub aliases: BTreeSet<String>,
     pub mentions: Vec<Span>,
     pub gender: Option<Gender>,

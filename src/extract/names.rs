@@ -1,5 +1,5 @@
 //! Names: finds people, organisations, hospitals and places, and groups the mentions of one
-//! entity inside the article ("Miss Wood" is "Ruth Wood", "BMA" is "British Medical
+//! entity inside the article ("Miss Roe" is "Jane Roe", "BMA" is "British Medical
 //! Association", "the trust" is the trust last named).
 //!
 //! Signals, in order of trust: the gazetteer, cue words at the end of a capitalised span
@@ -350,7 +350,7 @@ struct Found {
     span: Span,
     kind: EntityKind,
     sub: Option<SubKind>,
-    /// The name as it should be written (may add a cue: "Stoke Mandeville Hospital").
+    /// The name as it should be written (may add a cue: "Westbury Hospital").
     form: String,
     gender: Option<Gender>,
     /// True when the form is only a short reference (a surname, an acronym) to be matched.
@@ -654,7 +654,7 @@ fn has_cue(words: &[&str]) -> bool {
 }
 
 /// Whether the joiner at `k` is inside one organisation's name ("Department of Health",
-/// "Kent and Canterbury Hospital", "Thornleigh and Millbrook NHS Trust").
+/// "Ashgrove and Dale Hospital", "Ashgrove and Fernley NHS Trust").
 fn holds_together(words: &[&str], k: usize) -> bool {
     let w = words[k];
     let head = &words[..k];
@@ -766,7 +766,7 @@ fn classify(
         return;
     }
 
-    // A lower-case cue after the name: "Stoke Mandeville hospital"; with coordination,
+    // A lower-case cue after the name: "Westbury hospital"; with coordination,
     // "Ashgrove and Fernley hospitals" (but "Leeds hospitals" are hospitals in Leeds).
     let next_lower = next_word.to_lowercase();
     let word_after_next = units
@@ -1228,7 +1228,7 @@ fn acronym_used_as_name(doc: &Annotated<'_>, f: &Found) -> bool {
         || before.ends_with("of")
 }
 
-/// "Medway Trades Union Council" -> "MTUC".
+/// "Northvale Trades Union Council" -> "NTUC".
 fn initials(name: &str) -> String {
     name.split_whitespace()
         .filter(|w| is_capitalised(w))
@@ -1237,7 +1237,7 @@ fn initials(name: &str) -> String {
 }
 
 /// A short form of an organisation or hospital named in full elsewhere in the article:
-/// "Medway NHS" for "Medway NHS Foundation Trust", "St James's" for "St James's University
+/// "Northvale NHS" for "Northvale NHS Foundation Trust", "St James's" for "St James's University
 /// Hospital". The extra words must be the kind of words that end such names.
 fn prefix_match(entities: &[Entity], f: &Found) -> Option<usize> {
     const TAIL_WORDS: &[&str] = &[

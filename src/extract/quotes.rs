@@ -450,7 +450,7 @@ fn possessive_at(doc: &Annotated<'_>, at: usize) -> bool {
     rest.starts_with("'s") || rest.starts_with("’s")
 }
 
-/// Reported speech without quotation marks ("Miss Wood said the public ...", "an X
+/// Reported speech without quotation marks ("Miss Roe said the public ...", "an X
 /// spokesman insisted ..."): remembered so that a later "she added" finds its speaker.
 fn record_reported_speech(doc: &mut Annotated<'_>) {
     let mut found = Vec::new();

@@ -1,9 +1,9 @@
 //! Roles: what people are and whom they work for, from the phrases news wraps names in.
 //!
-//! - a role before the name: "Health Secretary Jeremy Hunt", "Oncology registrar Dr X";
+//! - a role before the name: "Health Secretary Alan Marsh", "Oncology registrar Dr X";
 //! - a role phrase before the name and a comma: "BMA member for Y Trust, Dr X, said";
 //! - an apposition after the name: "X, a urology registrar at Y Hospital, said",
-//!   "X, 34, a nurse from Rotherham", "X, MTUC press officer, said";
+//!   "X, 34, a nurse from Rotherham", "X, NTUC press officer, said";
 //! - "who grew up in Z", "from Z": where a person is from;
 //! - titles: "Cllr X" is a councillor.
 //!
@@ -272,7 +272,7 @@ fn words_with_offsets(text: &str, base: usize) -> Vec<(Span, &str)> {
     out
 }
 
-/// "Health Secretary Jeremy Hunt", "GMB regional organiser Stacey X", and, with a comma,
+/// "Health Secretary Alan Marsh", "GMB regional organiser Stacey X", and, with a comma,
 /// "BMA member for Bucks Healthcare Trust, Dr Rebecca Davies".
 fn role_before(doc: &mut Annotated<'_>, person: EntityId, name: Span, sentence: Span) {
     let before = &doc.text[sentence.start..name.start];
@@ -381,7 +381,7 @@ fn role_phrase(
             }
         }
     }
-    // Leading organisations ("MTUC press officer", "the NEU's district secretary").
+    // Leading organisations ("NTUC press officer", "the NEU's district secretary").
     let lead = doc.slice(phrase);
     let determiner = ["a ", "an ", "the ", "A ", "An ", "The "]
         .iter()

@@ -1,5 +1,5 @@
-//! Analyses of the knowledge graph. Facts are read in both directions: "Ruth Wood lives
-//! in Kent" links Kent to Ruth Wood as much as Ruth Wood to Kent.
+//! Analyses of the knowledge graph. Facts are read in both directions: "Jane Roe lives
+//! in Kent" links Kent to Jane Roe as much as Jane Roe to Kent.
 //!
 //! Neighbours are visited in the order of their names, so every answer is deterministic.
 

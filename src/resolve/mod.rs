@@ -1,9 +1,9 @@
 //! Identity: which node each mention denotes, inside an article and across the corpus.
 //!
-//! In-article coreference ("Miss Wood" is "Ruth Wood", "the trust" is the trust just named)
+//! In-article coreference ("Miss Roe" is "Jane Roe", "the trust" is the trust just named)
 //! happens during extraction. This module does the cross-article part: an [`Identity`]
 //! learns every name and alias of a batch (and of what the store already holds), then mints
-//! one IRI per real entity, so "Mr Hunt" in one article and "Jeremy Hunt" in another meet.
+//! one IRI per real entity, so "Mr Marsh" in one article and "Alan Marsh" in another meet.
 //! Invariant: minting is deterministic: the same names give the same IRIs on any machine.
 
 mod slug;
@@ -24,7 +24,7 @@ pub struct ArticleIris {
     pub strikes: Vec<NamedNode>,
 }
 
-/// The IRI space of a store: `{base}person/jeremy-hunt`, `{base}strike/2016-04-26`, ...
+/// The IRI space of a store: `{base}person/alan-marsh`, `{base}strike/2023-05-02`, ...
 #[derive(Debug, Clone)]
 pub struct IriSpace {
     base: String,
@@ -145,7 +145,7 @@ impl Identity {
     ) -> String {
         let key = name_key(name);
         if kind == EntityKind::Person && !key.contains(' ') {
-            // A surname alone ("Mr Hunt") stands for the one person of that surname, if one.
+            // A surname alone ("Mr Marsh") stands for the one person of that surname, if one.
             if let Some(full) = self.surnames.get(&key) {
                 if full.len() == 1 {
                     if let Some(full) = full.iter().next() {
@@ -214,14 +214,14 @@ mod tests {
     #[test]
     fn a_surname_meets_the_full_name_from_another_article() {
         let mut id = Identity::default();
-        id.learn(EntityKind::Person, "Jeremy Hunt", ["Mr Hunt"]);
-        id.learn(EntityKind::Person, "Mr Hunt", Vec::<String>::new());
+        id.learn(EntityKind::Person, "Alan Marsh", ["Mr Marsh"]);
+        id.learn(EntityKind::Person, "Mr Marsh", Vec::<String>::new());
         let space = IriSpace::new("http://example.org/").expect("valid base");
-        let name = id.canonical_name(EntityKind::Person, "Mr Hunt", &BTreeSet::new());
-        assert_eq!(name, "Jeremy Hunt");
+        let name = id.canonical_name(EntityKind::Person, "Mr Marsh", &BTreeSet::new());
+        assert_eq!(name, "Alan Marsh");
         assert_eq!(
             space.entity(EntityKind::Person, &name).as_str(),
-            "http://example.org/person/jeremy-hunt"
+            "http://example.org/person/alan-marsh"
         );
     }
 
@@ -230,13 +230,13 @@ mod tests {
         let mut id = Identity::default();
         id.learn(
             EntityKind::Organization,
-            "Medway Trades Union Council",
-            ["MTUC"],
+            "Northvale Trades Union Council",
+            ["NTUC"],
         );
-        let aliases = BTreeSet::from(["MTUC".to_owned()]);
+        let aliases = BTreeSet::from(["NTUC".to_owned()]);
         assert_eq!(
-            id.canonical_name(EntityKind::Organization, "MTUC", &aliases),
-            "Medway Trades Union Council"
+            id.canonical_name(EntityKind::Organization, "NTUC", &aliases),
+            "Northvale Trades Union Council"
         );
     }
 

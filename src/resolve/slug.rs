@@ -67,7 +67,7 @@ pub fn name_key(name: &str) -> String {
     words.join(" ")
 }
 
-/// A readable IRI path segment: "Jeremy Hunt" -> "jeremy-hunt".
+/// A readable IRI path segment: "Alan Marsh" -> "alan-marsh".
 pub fn slugify(name: &str) -> String {
     let key = name_key(name);
     let mut slug = String::with_capacity(key.len());
@@ -96,7 +96,7 @@ mod tests {
 
     #[test]
     fn slugs_are_readable() {
-        assert_eq!(slugify("Jeremy Hunt"), "jeremy-hunt");
+        assert_eq!(slugify("Alan Marsh"), "alan-marsh");
         assert_eq!(
             slugify("Maidstone and Tunbridge Wells NHS Trust"),
             "maidstone-and-tunbridge-wells-nhs-trust"

@@ -6,8 +6,8 @@
 //!   are refused (403) unless the server was started with `--allow-update`. Each query runs
 //!   on a blocking thread under a time limit (it is cancelled at the limit: 503) and a limit
 //!   on the number of results (400, add a `LIMIT`). Request bodies are capped (413).
-//! - Every other path is an entity IRI: `GET /person/jeremy-hunt` describes
-//!   `{base}person/jeremy-hunt` (its own triples in all graphs, the triples that point at
+//! - Every other path is an entity IRI: `GET /person/alan-marsh` describes
+//!   `{base}person/alan-marsh` (its own triples in all graphs, the triples that point at
 //!   it, the quotations it said and the articles that mention it), as Turtle, JSON-LD,
 //!   N-Triples, RDF/XML or HTML by `Accept` or by the suffixes `.ttl`, `.jsonld`, `.nt`,
 //!   `.rdf`, `.html`. A description holds at most `--max-results` triples.

@@ -10,7 +10,7 @@ use tower::ServiceExt as _;
 
 const TEXT: &str = "Junior doctors take part in a fourth strike over a contract branded \"unsafe and unfair.\"\n\
 The 48-hour strike will last from 8am this morning until 8am on Friday.\n\
-Ian Rudd, a urology registrar at Kent and Canterbury Hospital, said: \"Jeremy Hunt and the government are not taking this seriously.\"\n\
+Omar Pike, a urology registrar at Ashgrove and Dale Hospital, said: \"Alan Marsh and the government are not taking this seriously.\"\n\
 April 26 and 27 will see the full withdrawal of labour by junior doctors represented by the British Medical Association.\n";
 
 fn state_with(limits: Limits) -> Arc<ServeState> {
@@ -101,8 +101,8 @@ async fn select_over_get_answers_sparql_json_by_default() {
         .iter()
         .filter_map(|b| b["name"]["value"].as_str())
         .collect();
-    assert!(names.contains(&"Ian Rudd"), "{names:?}");
-    assert!(names.contains(&"Jeremy Hunt"), "{names:?}");
+    assert!(names.contains(&"Omar Pike"), "{names:?}");
+    assert!(names.contains(&"Alan Marsh"), "{names:?}");
 }
 
 #[tokio::test]
@@ -120,7 +120,7 @@ async fn post_form_and_direct_post_negotiate_the_results_format() {
     assert_eq!(a.status, StatusCode::OK, "{}", a.body);
     assert_eq!(a.header(header::CONTENT_TYPE), "text/csv; charset=utf-8");
     assert!(a.body.starts_with("name\r\n"), "{}", a.body);
-    assert!(a.body.contains("Jeremy Hunt"));
+    assert!(a.body.contains("Alan Marsh"));
 
     let mut request = post("/sparql", "application/sparql-query", PEOPLE);
     request.headers_mut().insert(
@@ -289,8 +289,8 @@ async fn path_of(app: &Router, name: &str) -> String {
 #[tokio::test]
 async fn entities_dereference_with_negotiation_and_suffixes() {
     let app = default_app();
-    let path = path_of(&app, "Ian Rudd").await;
-    assert_eq!(path, "/person/ian-rudd");
+    let path = path_of(&app, "Omar Pike").await;
+    assert_eq!(path, "/person/omar-pike");
 
     let turtle = call(&app, get(&path, Some("text/turtle"))).await;
     assert_eq!(turtle.status, StatusCode::OK, "{}", turtle.body);
@@ -301,13 +301,13 @@ async fn entities_dereference_with_negotiation_and_suffixes() {
     assert_eq!(turtle.header(header::VARY), "Accept");
     assert_eq!(
         turtle.header(header::CONTENT_LOCATION),
-        "/person/ian-rudd.ttl"
+        "/person/omar-pike.ttl"
     );
     let triples = RdfParser::from_format(RdfFormat::Turtle)
         .for_slice(turtle.body.as_bytes())
         .collect::<Result<Vec<_>, _>>()
         .expect("Turtle");
-    let iri = format!("{}person/ian-rudd", crate::rdf::vocab::DEFAULT_BASE);
+    let iri = format!("{}person/omar-pike", crate::rdf::vocab::DEFAULT_BASE);
     assert!(triples
         .iter()
         .any(|t| t.subject.to_string() == format!("<{iri}>")
@@ -370,30 +370,30 @@ async fn entities_dereference_with_negotiation_and_suffixes() {
 async fn html_pages_link_and_escape() {
     let app = default_app();
     let firefox = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
-    let a = call(&app, get("/person/ian-rudd", Some(firefox))).await;
+    let a = call(&app, get("/person/omar-pike", Some(firefox))).await;
     assert_eq!(a.status, StatusCode::OK);
     assert_eq!(a.header(header::CONTENT_TYPE), "text/html; charset=utf-8");
     assert!(a.body.starts_with("<!DOCTYPE html>"));
-    assert!(a.body.contains("<h1>Ian Rudd</h1>"), "{}", a.body);
+    assert!(a.body.contains("<h1>Omar Pike</h1>"), "{}", a.body);
     assert!(a.body.contains("<h2>Quotations</h2>"), "{}", a.body);
     assert!(a.body.contains("href=\"/article/kent\""), "{}", a.body);
-    assert!(a.body.contains("href=\"/person/ian-rudd.ttl\""));
-    let html = call(&app, get("/person/ian-rudd.html", None)).await;
+    assert!(a.body.contains("href=\"/person/omar-pike.ttl\""));
+    let html = call(&app, get("/person/omar-pike.html", None)).await;
     assert_eq!(html.body, a.body);
 
     let home = call(&app, get("/", None)).await;
     assert_eq!(home.status, StatusCode::OK);
     assert!(home.body.contains("1 articles"), "{}", home.body);
     assert!(
-        home.body.contains("href=\"/person/ian-rudd\""),
+        home.body.contains("href=\"/person/omar-pike\""),
         "{}",
         home.body
     );
     assert!(home.body.contains("schema:Person"), "{}", home.body);
 
-    let found = call(&app, get("/search?q=RUDD", None)).await;
+    let found = call(&app, get("/search?q=PIKE", None)).await;
     assert!(
-        found.body.contains("href=\"/person/ian-rudd\""),
+        found.body.contains("href=\"/person/omar-pike\""),
         "{}",
         found.body
     );
