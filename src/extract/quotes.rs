@@ -344,12 +344,12 @@ fn spokes_org(doc: &Annotated<'_>, span: Span) -> Option<EntityId> {
     };
     // "An X spokesman"
     if let Some(&(_, e)) = orgs(Span::new(span.start, at)).last() {
-        return Some(org_of_hospital(doc, e));
+        return Some(e);
     }
     // "a spokesman for X" / "for the trust"
     let after = Span::new(at + word.len(), span.end);
     if let Some(&(_, e)) = orgs(after).first() {
-        return Some(org_of_hospital(doc, e));
+        return Some(e);
     }
     let rest = doc.slice(after).trim_start();
     if let Some(r) = rest
@@ -370,11 +370,6 @@ fn spokes_org(doc: &Annotated<'_>, span: Span) -> Option<EntityId> {
         .filter(|(s, _)| s.end <= span.start)
         .map(|&(_, e)| e)
         .find(|&e| doc.entity(e).kind == EntityKind::Organization)
-}
-
-/// A hospital's spokesman speaks for the hospital (the trust behind it is found elsewhere).
-fn org_of_hospital(_doc: &Annotated<'_>, e: EntityId) -> EntityId {
-    e
 }
 
 /// "the trust said", "the union added": a definite description as subject.

@@ -308,9 +308,7 @@ fn role_before(doc: &mut Annotated<'_>, person: EntityId, name: Span, sentence: 
             return;
         }
         let phrase_span = Span::new(words[0].0.start, clause.end);
-        if let Some(title) = role_phrase(doc, person, phrase_span, sentence, "role-before-comma") {
-            let _ = title;
-        }
+        role_phrase(doc, person, phrase_span, sentence, "role-before-comma");
         return;
     }
     // No comma: the words right before the name, back to a function word.
@@ -348,7 +346,7 @@ fn role_phrase(
     phrase: Span,
     evidence: Span,
     rule: &'static str,
-) -> Option<String> {
+) {
     let text = doc.slice(phrase);
     let phrase = Span::new(
         phrase.start + (text.len() - text.trim_start().len()),
@@ -412,7 +410,7 @@ fn role_phrase(
         .unwrap_or(role_text)
         .trim_end_matches(|c: char| !c.is_alphanumeric());
     if !is_role_head(doc, role_text) {
-        return None;
+        return;
     }
     let lower = role_text.to_lowercase();
     let membership = lower
@@ -436,7 +434,6 @@ fn role_phrase(
             add_affiliation(doc, person, org, role, evidence, rule);
         }
     }
-    Some(lower)
 }
 
 /// "the trust", "the infirmary", "the union": the last entity of that sort named before.
@@ -534,8 +531,7 @@ fn role_after(doc: &mut Annotated<'_>, person: EntityId, name: Span, sentence: S
                 pieces = vec![left, right];
             }
         }
-        let last = pieces.len() - 1;
-        for (k, p) in pieces.into_iter().enumerate() {
+        for p in pieces {
             // "from Z": where the person is from.
             if let Some(place) = from_place(doc, p) {
                 doc.add_fact(
@@ -546,19 +542,15 @@ fn role_after(doc: &mut Annotated<'_>, person: EntityId, name: Span, sentence: S
                     sentence,
                 );
             }
-            let p = trim_from_clause(doc, p);
-            // The left conjunct shares the right one's place of work ("X and Y at Z").
-            if k < last {
-                let _ = role_phrase(doc, person, p, sentence, "apposition");
-            } else {
-                role_phrase(doc, person, p, sentence, "apposition");
-            }
+            role_phrase(
+                doc,
+                person,
+                trim_from_clause(doc, p),
+                sentence,
+                "apposition",
+            );
         }
         who_clause(doc, person, piece.end, sentence);
-        pos = piece.end;
-        if !doc.text[pos..].starts_with(',') {
-            break;
-        }
         // A second apposition is read only after an age ("X, 34, a nurse").
         break;
     }

@@ -332,7 +332,7 @@ fn merge(doc: &mut Annotated<'_>, candidates: Vec<Candidate>) {
     }
     let published = doc.context.published;
     let article_union = main_union(doc);
-    for (i, (strike, sentences)) in strikes.iter_mut().enumerate() {
+    for (strike, sentences) in strikes.iter_mut() {
         let cancelled = sentences
             .iter()
             .any(|&s| CANCELLED.is_match(doc.slice(doc.layout.sentences[s].span)));
@@ -343,7 +343,6 @@ fn merge(doc: &mut Annotated<'_>, candidates: Vec<Candidate>) {
             Some(_) => StrikeStatus::Happening,
             None => StrikeStatus::Planned,
         });
-        let _ = i;
     }
     let current = strikes
         .iter()
