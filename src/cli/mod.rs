@@ -3,6 +3,7 @@
 mod components;
 mod explain;
 mod export;
+mod extract;
 mod ingest;
 mod path;
 mod query;
@@ -62,6 +63,7 @@ enum Command {
     Stats(stats::Args),
     Remove(remove::Args),
     Explain(explain::Args),
+    Extract(extract::Args),
     Path(path::Args),
     Rank(rank::Args),
     Components(components::Args),
@@ -92,6 +94,7 @@ pub fn main() -> ExitCode {
         Command::Stats(args) => stats::run(&cli.store, args),
         Command::Remove(args) => remove::run(&cli.store, args),
         Command::Explain(args) => explain::run(args),
+        Command::Extract(args) => extract::run(args, cli.quiet),
         Command::Path(args) => path::run(&cli.store, args),
         Command::Rank(args) => rank::run(&cli.store, args),
         Command::Components(args) => components::run(&cli.store, args),
@@ -117,6 +120,17 @@ fn is_broken_pipe(err: &anyhow::Error) -> bool {
             .downcast_ref::<std::io::Error>()
             .is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
     })
+}
+
+/// The outcome of a run that skipped `skipped` inputs: partial, or a failure with `--strict`.
+fn outcome(skipped: usize, strict: bool) -> anyhow::Result<Outcome> {
+    if skipped == 0 {
+        Ok(Outcome::Done)
+    } else if strict {
+        anyhow::bail!("{skipped} inputs skipped (--strict)")
+    } else {
+        Ok(Outcome::Partial)
+    }
 }
 
 /// Opens a store for reading: read-only, so it works while an ingest runs elsewhere.
