@@ -5,6 +5,7 @@ mod explain;
 mod export;
 mod ingest;
 mod path;
+mod publish;
 mod query;
 mod rank;
 mod remove;
@@ -66,6 +67,7 @@ enum Command {
     Rank(rank::Args),
     Components(components::Args),
     Serve(serve::Args),
+    Publish(publish::Args),
 }
 
 pub fn main() -> ExitCode {
@@ -96,6 +98,7 @@ pub fn main() -> ExitCode {
         Command::Rank(args) => rank::run(&cli.store, args),
         Command::Components(args) => components::run(&cli.store, args),
         Command::Serve(args) => serve::run(&cli.store, args),
+        Command::Publish(args) => publish::run(&cli.store, args),
     };
     match result {
         Ok(Outcome::Done) => ExitCode::SUCCESS,
