@@ -104,7 +104,10 @@ pub fn publish(store: &Store, options: &Options<'_>) -> Result<Published, Publis
         let file = match file_path(&local) {
             Ok(file) => file,
             Err(reason) => {
-                writer.published.skipped.push(format!("{base}{local}: {reason}"));
+                writer
+                    .published
+                    .skipped
+                    .push(format!("{base}{local}: {reason}"));
                 continue;
             }
         };
@@ -185,7 +188,9 @@ fn file_path(local: &str) -> Result<String, String> {
     for segment in local.split('/') {
         let decoded = percent_decode(segment).ok_or("a bad percent-encoding")?;
         if decoded.is_empty() || decoded == "." || decoded == ".." {
-            return Err(format!("the path segment {segment:?} cannot be a file name"));
+            return Err(format!(
+                "the path segment {segment:?} cannot be a file name"
+            ));
         }
         if decoded.contains(['/', '\\', '\0']) {
             return Err(format!("the path segment {segment:?} holds a separator"));
@@ -302,10 +307,7 @@ fn nginx_conf(base: &str, folder: &Path) -> String {
     let rewrite = if path == "/" {
         String::new()
     } else {
-        format!(
-            "        rewrite ^{}(.*)$ /$1 break;\n",
-            regex::escape(path)
-        )
+        format!("        rewrite ^{}(.*)$ /$1 break;\n", regex::escape(path))
     };
     format!(
         r#"# strikegraph publish: serves this folder at {base} with content negotiation.
@@ -434,7 +436,10 @@ mod tests {
         let conf = nginx_conf("https://example.org/data/id/", Path::new("/srv/site"));
         assert!(conf.contains("server_name example.org;"), "{conf}");
         assert!(conf.contains("location ^~ /data/id/ {"), "{conf}");
-        assert!(conf.contains("rewrite ^/data/id/(.*)$ /$1 break;"), "{conf}");
+        assert!(
+            conf.contains("rewrite ^/data/id/(.*)$ /$1 break;"),
+            "{conf}"
+        );
         assert!(conf.contains("root /srv/site;"), "{conf}");
         let at_root = nginx_conf("http://example.org:8080/", Path::new("/srv/site"));
         assert!(!at_root.contains("rewrite"), "{at_root}");
@@ -445,7 +450,10 @@ mod tests {
     fn htaccess_negotiates_every_rdf_type() {
         let conf = htaccess();
         for suffix in [".ttl", ".jsonld", ".nt", ".rdf", ".html"] {
-            assert!(conf.contains(&format!("$1{suffix} [L]")), "{suffix}: {conf}");
+            assert!(
+                conf.contains(&format!("$1{suffix} [L]")),
+                "{suffix}: {conf}"
+            );
         }
         assert!(conf.contains("application/ld\\+json"), "{conf}");
     }

@@ -96,5 +96,25 @@ fn serve_answers_sparql_and_entity_iris_over_http() {
     assert_eq!(bad.status, 400);
     assert!(bad.body.contains("syntax"), "{}", bad.body);
 
+    // The dump, streamed in chunks, and gzipped for a client that accepts gzip.
+    let plain = server.get("/dump.nq", &[]);
+    assert_eq!(plain.status, 200);
+    assert_eq!(plain.header("transfer-encoding"), "chunked");
+    let zipped = server.get("/dump.nq", &[("Accept-Encoding", "gzip")]);
+    assert_eq!(zipped.header("content-encoding"), "gzip");
+    let mut unzipped = Vec::new();
+    std::io::Read::read_to_end(
+        &mut flate2::read::GzDecoder::new(zipped.bytes.as_slice()),
+        &mut unzipped,
+    )
+    .expect("gzip");
+    assert_eq!(unzipped, plain.bytes);
+    let quads = RdfParser::from_format(RdfFormat::NQuads)
+        .for_slice(&unzipped)
+        .count();
+    let stats: serde_json::Value =
+        serde_json::from_str(&ok(&store, &["stats", "--format", "json"])).expect("JSON");
+    assert_eq!(Some(quads as u64), stats["quads"].as_u64());
+
     drop(server);
 }

@@ -98,19 +98,18 @@ pub async fn void(
 }
 
 /// `GET /dump.nq`: every quad of the store, graphs kept.
-pub async fn dump_nquads(
-    axum::extract::State(state): State,
-    headers: HeaderMap,
-) -> Response {
+pub async fn dump_nquads(axum::extract::State(state): State, headers: HeaderMap) -> Response {
     dump(state, &headers, RdfOutput::Nquads, "application/n-quads")
 }
 
 /// `GET /dump.ttl`: the union of the graphs, each triple once.
-pub async fn dump_turtle(
-    axum::extract::State(state): State,
-    headers: HeaderMap,
-) -> Response {
-    dump(state, &headers, RdfOutput::Turtle, "text/turtle; charset=utf-8")
+pub async fn dump_turtle(axum::extract::State(state): State, headers: HeaderMap) -> Response {
+    dump(
+        state,
+        &headers,
+        RdfOutput::Turtle,
+        "text/turtle; charset=utf-8",
+    )
 }
 
 /// How much of a dump is gathered before it is sent on as one chunk.

@@ -1,11 +1,11 @@
 //! The SPARQL 1.1 Protocol at `/sparql`.
 
-use crate::site::html::{esc, page, Nav};
-use crate::site::{graph_format, GRAPHS};
 use super::{
     blocking, negotiate, representation, with_charset, ApiError, Deadline, ServeState, State,
 };
 use crate::export::rdf_serializer;
+use crate::site::html::{esc, page, Nav};
+use crate::site::{graph_format, GRAPHS};
 use crate::store::StoreError;
 use axum::body::Bytes;
 use axum::extract::RawQuery;

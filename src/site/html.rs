@@ -93,16 +93,45 @@ mod tests {
             link("/q?a=1&b=\"2\"", "<b>"),
             "<a href=\"/q?a=1&amp;b=&quot;2&quot;\">&lt;b&gt;</a>"
         );
-        assert!(page(&Nav { root: "/", live: true }, "<x>", "").contains("<title>&lt;x&gt; · strikegraph</title>"));
+        assert!(page(
+            &Nav {
+                root: "/",
+                live: true
+            },
+            "<x>",
+            ""
+        )
+        .contains("<title>&lt;x&gt; · strikegraph</title>"));
     }
 
     #[test]
     fn published_pages_link_relatively_and_offer_no_endpoint() {
-        let files = page(&Nav { root: "../", live: false }, "x", "");
+        let files = page(
+            &Nav {
+                root: "../",
+                live: false,
+            },
+            "x",
+            "",
+        );
         assert!(files.contains("href=\"../search\""), "{files}");
         assert!(files.contains("href=\"../\""), "{files}");
         assert!(!files.contains("sparql"), "{files}");
-        assert_eq!(Nav { root: "", live: false }.href(""), "./");
-        assert_eq!(Nav { root: "/", live: true }.href("person/x"), "/person/x");
+        assert_eq!(
+            Nav {
+                root: "",
+                live: false
+            }
+            .href(""),
+            "./"
+        );
+        assert_eq!(
+            Nav {
+                root: "/",
+                live: true
+            }
+            .href("person/x"),
+            "/person/x"
+        );
     }
 }

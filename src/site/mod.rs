@@ -238,8 +238,16 @@ impl Site<'_> {
         let mut add = |s: &NamedNode, p: String, o: Term| {
             triples.push(Triple::new(s.clone(), NamedNode::new_unchecked(p), o));
         };
-        add(&dataset, format!("{RDF}type"), iri(format!("{VOID}Dataset")));
-        add(&dataset, format!("{RDF}type"), iri(format!("{DCAT}Dataset")));
+        add(
+            &dataset,
+            format!("{RDF}type"),
+            iri(format!("{VOID}Dataset")),
+        );
+        add(
+            &dataset,
+            format!("{RDF}type"),
+            iri(format!("{DCAT}Dataset")),
+        );
         add(
             &dataset,
             format!("{VOID}uriSpace"),
@@ -263,7 +271,11 @@ impl Site<'_> {
                 let url = NamedNode::new_unchecked(format!("{}{name}", self.public_url));
                 add(&dataset, format!("{VOID}dataDump"), url.clone().into());
                 add(&dataset, format!("{DCAT}distribution"), url.clone().into());
-                add(&url, format!("{RDF}type"), iri(format!("{DCAT}Distribution")));
+                add(
+                    &url,
+                    format!("{RDF}type"),
+                    iri(format!("{DCAT}Distribution")),
+                );
                 add(&url, format!("{DCAT}downloadURL"), url.clone().into());
                 add(
                     &url,
@@ -425,7 +437,10 @@ impl Site<'_> {
         for row in &rows {
             if let (Some(Some(e)), Some(Some(name))) = (row.first(), row.get(1)) {
                 let mut item = self.name_item(e, name, row.get(2).cloned().flatten(), &nav);
-                if let Some(Some(alts)) = row.get(3).filter(|a| a.as_ref().is_some_and(|a| !a.is_empty())) {
+                if let Some(Some(alts)) = row
+                    .get(3)
+                    .filter(|a| a.as_ref().is_some_and(|a| !a.is_empty()))
+                {
                     item = item.replacen("</li>", &format!(" — {}</li>", esc(alts)), 1);
                 }
                 body.push_str(&item);
@@ -649,16 +664,27 @@ impl Site<'_> {
     }
 }
 
-/// The `schema:name` of each IRI in a description.
+/// What to call each IRI in a description: its `schema:name`, else (an article) its
+/// headline, else (an article without one) the last segment of its IRI.
 fn labels(triples: &[Triple]) -> HashMap<String, String> {
     let mut labels = HashMap::new();
-    for t in triples {
-        if t.predicate.as_str() == format!("{SCHEMA}name") {
+    for wanted in ["name", "headline"] {
+        let predicate = format!("{SCHEMA}{wanted}");
+        for t in triples.iter().filter(|t| t.predicate.as_str() == predicate) {
             if let (NamedOrBlankNode::NamedNode(n), Term::Literal(l)) = (&t.subject, &t.object) {
                 labels
                     .entry(n.as_str().to_owned())
                     .or_insert_with(|| l.value().to_owned());
             }
+        }
+    }
+    let mentions = format!("{SCHEMA}mentions");
+    for t in triples.iter().filter(|t| t.predicate.as_str() == mentions) {
+        if let NamedOrBlankNode::NamedNode(n) = &t.subject {
+            let last = n.as_str().rsplit('/').next().unwrap_or(n.as_str());
+            labels
+                .entry(n.as_str().to_owned())
+                .or_insert_with(|| last.to_owned());
         }
     }
     labels

@@ -159,7 +159,11 @@ mod tests {
         let article = n("http://e.org/article/1");
         let triples = vec![
             Triple::new(me.clone(), n(&format!("{SCHEMA}memberOf")), union.clone()),
-            Triple::new(me.clone(), n(&format!("{RDF}type")), n(&format!("{SCHEMA}Person"))),
+            Triple::new(
+                me.clone(),
+                n(&format!("{RDF}type")),
+                n(&format!("{SCHEMA}Person")),
+            ),
             Triple::new(article.clone(), n(&format!("{SCHEMA}mentions")), me.clone()),
         ];
         let labels: HashMap<String, String> = [
@@ -169,7 +173,9 @@ mod tests {
         ]
         .into_iter()
         .collect();
-        let svg = neighbourhood(&me, &triples, &labels, |iri| iri.replace("http://e.org", ""));
+        let svg = neighbourhood(&me, &triples, &labels, |iri| {
+            iri.replace("http://e.org", "")
+        });
         assert!(svg.contains("<svg"), "{svg}");
         assert!(svg.contains("<a href=\"/org/u\">"), "{svg}");
         assert!(svg.contains("memberOf"), "{svg}");
@@ -182,7 +188,10 @@ mod tests {
     #[test]
     fn no_neighbours_no_picture() {
         let me = n("http://e.org/person/a");
-        assert_eq!(neighbourhood(&me, &[], &HashMap::new(), |i| i.to_owned()), "");
+        assert_eq!(
+            neighbourhood(&me, &[], &HashMap::new(), |i| i.to_owned()),
+            ""
+        );
     }
 
     #[test]

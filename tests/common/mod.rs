@@ -90,7 +90,13 @@ impl Server {
         server
     }
 
-    pub fn request(&self, method: &str, path: &str, headers: &[(&str, &str)], body: &[u8]) -> Reply {
+    pub fn request(
+        &self,
+        method: &str,
+        path: &str,
+        headers: &[(&str, &str)],
+        body: &[u8],
+    ) -> Reply {
         let mut stream = TcpStream::connect(("127.0.0.1", self.port)).expect("connects");
         stream
             .set_read_timeout(Some(Duration::from_secs(60)))
@@ -190,4 +196,3 @@ pub fn encode(s: &str) -> String {
         })
         .collect()
 }
-
