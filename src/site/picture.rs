@@ -12,7 +12,7 @@ use std::fmt::Write as _;
 
 /// At most this many neighbours are drawn; the caption says how many were left out.
 const MAX_NEIGHBOURS: usize = 12;
-const WIDTH: f64 = 640.0;
+const WIDTH: f64 = 760.0;
 const HEIGHT: f64 = 360.0;
 const LABEL_CHARS: usize = 28;
 
@@ -66,7 +66,8 @@ pub fn neighbourhood(
     let shown: Vec<(&str, Vec<String>)> = neighbours.into_iter().take(MAX_NEIGHBOURS).collect();
     let name = labels.get(iri.as_str()).map(String::as_str).unwrap_or("");
     let (cx, cy) = (WIDTH / 2.0, HEIGHT / 2.0);
-    let (rx, ry) = (WIDTH / 2.0 - 130.0, HEIGHT / 2.0 - 40.0);
+    // Room at the sides for a label of LABEL_CHARS, at the top and bottom for two lines.
+    let (rx, ry) = (WIDTH / 2.0 - 185.0, HEIGHT / 2.0 - 45.0);
     let mut svg = format!(
         "<figure>\n<svg class=\"neighbourhood\" xmlns=\"http://www.w3.org/2000/svg\" \
          viewBox=\"0 0 {WIDTH} {HEIGHT}\" width=\"{WIDTH}\" height=\"{HEIGHT}\" role=\"img\" \
@@ -93,7 +94,12 @@ pub fn neighbourhood(
             "start" => 9.0,
             _ => 0.0,
         };
-        let dy = if anchor == "middle" { -10.0 } else { 4.0 };
+        // Beside the node on the left and right; above it at the top, below at the bottom.
+        let (dy, relation_dy) = match anchor {
+            "middle" if y < cy => (-22.0, 12.0),
+            "middle" => (20.0, 12.0),
+            _ => (4.0, 12.0),
+        };
         let _ = writeln!(
             svg,
             "<line x1=\"{cx:.1}\" y1=\"{cy:.1}\" x2=\"{x:.1}\" y2=\"{y:.1}\" stroke=\"#9aa\" stroke-width=\"1.2\"/>"
@@ -110,7 +116,7 @@ pub fn neighbourhood(
             y + dy,
             esc(&shorten(label)),
             x + dx,
-            y + dy + 12.0,
+            y + dy + relation_dy,
             esc(&shorten(&relation)),
         );
     }
