@@ -98,7 +98,7 @@ pub fn main() -> ExitCode {
         Command::Rank(args) => rank::run(&cli.store, args),
         Command::Components(args) => components::run(&cli.store, args),
         Command::Serve(args) => serve::run(&cli.store, args),
-        Command::Publish(args) => publish::run(&cli.store, args),
+        Command::Publish(args) => publish::run(&cli.store, args, cli.quiet),
     };
     match result {
         Ok(Outcome::Done) => ExitCode::SUCCESS,

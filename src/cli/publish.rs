@@ -27,7 +27,7 @@ pub struct Args {
     replace: bool,
 }
 
-pub fn run(store_path: &Path, args: Args) -> anyhow::Result<Outcome> {
+pub fn run(store_path: &Path, args: Args, quiet: bool) -> anyhow::Result<Outcome> {
     let store = super::open_for_reading(store_path)?;
     let store_base = store.settle_base(None)?.base().to_owned();
     let base = args.base.unwrap_or_else(|| store_base.clone());
@@ -44,12 +44,14 @@ pub fn run(store_path: &Path, args: Args) -> anyhow::Result<Outcome> {
     for skipped in &published.skipped {
         eprintln!("strikegraph: skipped {skipped}");
     }
-    eprintln!(
-        "strikegraph: published {} documents ({} files) into {} for {base}",
-        published.documents,
-        published.files,
-        args.out.display()
-    );
+    if !quiet {
+        eprintln!(
+            "strikegraph: published {} documents ({} files) into {} for {base}",
+            published.documents,
+            published.files,
+            args.out.display()
+        );
+    }
     Ok(if published.skipped.is_empty() {
         Outcome::Done
     } else {

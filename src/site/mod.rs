@@ -294,6 +294,8 @@ impl Site<'_> {
         // The stored description already says some of this: say each triple once.
         let mut seen = std::collections::HashSet::new();
         triples.retain(|t| seen.insert(t.to_string()));
+        // In order, so each subject is written once, in one block.
+        triples.sort_by_cached_key(|t| t.to_string());
         Ok(triples)
     }
 
