@@ -562,7 +562,16 @@ async fn entity_pages_draw_the_neighbourhood_and_the_ontology_has_a_page() {
         "{}",
         turtle.body
     );
-    let strike = call(&app, get("/strike/2016-04-06.html", None)).await;
+    let q = encode("SELECT ?s WHERE { ?s a sg:Strike } LIMIT 1");
+    let found = call(&app, get(&format!("/sparql?query={q}"), None)).await;
+    let json: serde_json::Value = serde_json::from_str(&found.body).expect("JSON");
+    let strike_iri = json["results"]["bindings"][0]["s"]["value"]
+        .as_str()
+        .expect("a strike");
+    let strike_path = strike_iri
+        .strip_prefix(crate::rdf::vocab::DEFAULT_BASE)
+        .expect("under the base");
+    let strike = call(&app, get(&format!("/{strike_path}.html"), None)).await;
     assert!(
         strike.body.contains("href=\"/ontology#Strike\""),
         "class links go to the ontology page: {}",
