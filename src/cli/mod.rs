@@ -6,6 +6,7 @@ mod export;
 mod extract;
 mod ingest;
 mod path;
+mod publish;
 mod query;
 mod rank;
 mod remove;
@@ -68,6 +69,7 @@ enum Command {
     Rank(rank::Args),
     Components(components::Args),
     Serve(serve::Args),
+    Publish(publish::Args),
 }
 
 pub fn main() -> ExitCode {
@@ -99,6 +101,7 @@ pub fn main() -> ExitCode {
         Command::Rank(args) => rank::run(&cli.store, args),
         Command::Components(args) => components::run(&cli.store, args),
         Command::Serve(args) => serve::run(&cli.store, args),
+        Command::Publish(args) => publish::run(&cli.store, args, cli.quiet),
     };
     match result {
         Ok(Outcome::Done) => ExitCode::SUCCESS,
