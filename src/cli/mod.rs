@@ -5,6 +5,7 @@ mod explain;
 mod export;
 mod extract;
 mod ingest;
+mod load;
 mod path;
 mod publish;
 mod query;
@@ -59,6 +60,7 @@ struct Cli {
 #[derive(Subcommand)]
 enum Command {
     Ingest(ingest::Args),
+    Load(load::Args),
     Query(query::Args),
     Export(export::Args),
     Stats(stats::Args),
@@ -91,6 +93,7 @@ pub fn main() -> ExitCode {
         .init();
     let result = match cli.command {
         Command::Ingest(args) => ingest::run(&cli.store, args, cli.quiet),
+        Command::Load(args) => load::run(&cli.store, args, cli.quiet),
         Command::Query(args) => query::run(&cli.store, args),
         Command::Export(args) => export::run(&cli.store, args),
         Command::Stats(args) => stats::run(&cli.store, args),
