@@ -562,13 +562,17 @@ pub enum LoadError {
 }
 
 /// Whether a triple of `graph` belongs in the merged graph: all but the graph's own
-/// provenance nodes (`{graph}#…`).
+/// provenance nodes, its text spans (`{graph}#char=…`) and fact statements
+/// (`{graph}#fact-…`).
 pub fn is_merged(subject: NamedOrBlankNodeRef<'_>, graph: NamedNodeRef<'_>) -> bool {
     match subject {
         NamedOrBlankNodeRef::NamedNode(node) => node
             .as_str()
             .strip_prefix(graph.as_str())
-            .is_none_or(|rest| !rest.starts_with('#')),
+            .and_then(|rest| rest.strip_prefix('#'))
+            .is_none_or(|fragment| {
+                !(fragment.starts_with("char=") || fragment.starts_with("fact-"))
+            }),
         NamedOrBlankNodeRef::BlankNode(_) => true,
     }
 }
@@ -717,13 +721,58 @@ mod tests {
                 g.clone(),
             )
         };
+        let merged = |store: &Store| -> Result<Vec<String>, StoreError> {
+            let mut out: Vec<String> = store
+                .oxigraph()
+                .quads_for_pattern(None, None, None, Some(GraphNameRef::DefaultGraph))
+                .map(|q| q.map(|q| q.object.to_string()))
+                .collect::<Result<_, _>>()?;
+            out.sort();
+            Ok(out)
+        };
         assert!(!store.replace_graph(g1.as_ref(), &[q("a", &g1), q("b", &g1)])?);
-        store.replace_graph(g2.as_ref(), &[q("c", &g2)])?;
+        store.replace_graph(g2.as_ref(), &[q("b", &g2), q("c", &g2)])?;
+        assert_eq!(merged(&store)?, ["\"a\"", "\"b\"", "\"c\""]);
+        // "b" is still said by g2, "a" by nobody.
         assert!(store.replace_graph(g1.as_ref(), &[q("d", &g1)])?);
-        assert_eq!(store.oxigraph().len()?, 2);
+        assert_eq!(merged(&store)?, ["\"b\"", "\"c\"", "\"d\""]);
         assert!(store.graph_equals(g1.as_ref(), &[q("d", &g1)])?);
         assert!(store.remove_graph(g1.as_ref())?);
-        assert_eq!(store.oxigraph().len()?, 1);
+        assert_eq!(merged(&store)?, ["\"b\"", "\"c\""]);
+        assert!(store.remove_graph(g2.as_ref())?);
+        assert_eq!(store.oxigraph().len()?, 0);
+        Ok(())
+    }
+
+    #[test]
+    fn provenance_nodes_stay_in_their_article() -> Result<(), Box<dyn std::error::Error>> {
+        let store = Store::in_memory()?;
+        let g = NamedNode::new("http://e.org/article/1")?;
+        let p = NamedNode::new("http://e.org/p")?;
+        let quads: Vec<Quad> = [
+            "article/1#char=0,4",
+            "article/1#fact-1",
+            "article/1/quote/1",
+            "article/1",
+        ]
+        .iter()
+        .map(|s| {
+            Quad::new(
+                NamedNode::new_unchecked(format!("http://e.org/{s}")),
+                p.clone(),
+                Literal::new_simple_literal("x"),
+                g.clone(),
+            )
+        })
+        .collect();
+        store.replace_graph(g.as_ref(), &quads)?;
+        let in_default: Vec<String> = store
+            .oxigraph()
+            .quads_for_pattern(None, None, None, Some(GraphNameRef::DefaultGraph))
+            .map(|q| q.map(|q| q.subject.to_string()))
+            .collect::<Result<_, _>>()?;
+        assert_eq!(in_default.len(), 2, "{in_default:?}");
+        assert!(in_default.iter().all(|s| !s.contains('#')));
         Ok(())
     }
 

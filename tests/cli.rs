@@ -302,3 +302,137 @@ fn help_lists_the_commands() {
         assert!(help.contains(cmd), "{cmd} missing from --help");
     }
 }
+
+fn sorted_lines(text: &str) -> Vec<String> {
+    let mut lines: Vec<String> = text.lines().map(str::to_owned).collect();
+    lines.sort_unstable();
+    lines
+}
+
+#[test]
+fn bulk_loading_and_transactions_build_the_same_store() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let seeds = seeds();
+    let seeds = seeds.to_str().expect("UTF-8 path");
+    let exports: Vec<Vec<String>> = ["bulk", "transactions"]
+        .iter()
+        .map(|mode| {
+            let store = dir.path().join(mode);
+            ok(&store, &["ingest", "--write-mode", mode, seeds]);
+            sorted_lines(&ok(&store, &["export", "--format", "nquads"]))
+        })
+        .collect();
+    assert!(exports[0].len() > 1000);
+    assert_eq!(exports[0], exports[1]);
+}
+
+#[test]
+fn the_default_graph_is_the_merged_graph_without_provenance() {
+    let (_dir, store) = seeded();
+    // Each person once, though several articles name them.
+    let people = select(&store, "SELECT ?p WHERE { ?p a schema:Person }");
+    let distinct: std::collections::BTreeSet<_> = people.iter().collect();
+    assert_eq!(people.len(), distinct.len());
+    assert!(!people.is_empty());
+    // Text spans and fact statements only in their article's graph.
+    let spans = select(
+        &store,
+        "SELECT (COUNT(*) AS ?n) WHERE { ?s nif:anchorOf ?text }",
+    );
+    assert_eq!(spans, vec!["0"]);
+    let in_articles = select(
+        &store,
+        "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s nif:anchorOf ?text } }",
+    );
+    assert_ne!(in_articles, vec!["0"]);
+    // Removing an article takes away what only it said, and keeps what others say too.
+    let before = select(&store, "SELECT ?p WHERE { ?p a schema:Person }");
+    let ids = select(
+        &store,
+        "SELECT ?id WHERE { GRAPH ?g { ?g schema:identifier ?id } } ORDER BY ?id",
+    );
+    for id in &ids {
+        ok(&store, &["remove", id]);
+    }
+    let after = select(&store, "SELECT ?p WHERE { ?p a schema:Person }");
+    assert!(!before.is_empty());
+    assert!(after.is_empty(), "{after:?}");
+    let left = select(
+        &store,
+        "SELECT (COUNT(*) AS ?n) WHERE { ?s schema:mentions ?o }",
+    );
+    assert_eq!(left, vec!["0"]);
+}
+
+#[test]
+fn unchanged_articles_are_skipped_by_content_hash_and_changed_ones_replaced() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let store = dir.path().join("store");
+    let file = dir.path().join("walkout.txt");
+    std::fs::write(
+        &file,
+        "Porters at Hillside Hospital will strike on Friday, the Porters' Union said.",
+    )
+    .expect("write");
+    let path = file.to_str().expect("UTF-8 path");
+    ok(&store, &["ingest", path]);
+    let again = run(&store, &["ingest", path]);
+    assert!(String::from_utf8_lossy(&again.stderr).contains("1 unchanged"));
+    std::fs::write(
+        &file,
+        "Cleaners at Hillside Hospital will strike on Monday, the Cleaners' Union said.",
+    )
+    .expect("write");
+    let changed = run(&store, &["ingest", path]);
+    assert!(
+        String::from_utf8_lossy(&changed.stderr).contains("1 replaced"),
+        "{}",
+        String::from_utf8_lossy(&changed.stderr)
+    );
+    let unions = select(
+        &store,
+        "SELECT ?n WHERE { ?u a schema:WorkersUnion ; schema:name ?n }",
+    );
+    assert!(unions.iter().all(|n| !n.contains("Porters")), "{unions:?}");
+}
+
+#[test]
+fn extract_then_load_gives_the_extracted_graphs() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let store = dir.path().join("store");
+    let nq = dir.path().join("seeds.nq");
+    let seeds = seeds();
+    let out = bin()
+        .args(["extract", seeds.to_str().expect("UTF-8 path"), "--output"])
+        .arg(&nq)
+        .output()
+        .expect("runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let extracted = std::fs::read_to_string(&nq).expect("read");
+    assert!(extracted.lines().count() > 1000);
+    ok(&store, &["load", nq.to_str().expect("UTF-8 path")]);
+    let exported = ok(&store, &["export", "--format", "nquads"]);
+    let exported: std::collections::HashSet<&str> = exported.lines().collect();
+    for line in extracted.lines() {
+        assert!(exported.contains(line), "not loaded: {line}");
+    }
+    let articles = select(
+        &store,
+        "SELECT (COUNT(DISTINCT ?g) AS ?n) WHERE { GRAPH ?g { ?g a schema:NewsArticle } }",
+    );
+    assert_eq!(articles, vec!["5"]);
+    let merged = select(
+        &store,
+        "SELECT (COUNT(*) AS ?n) WHERE { ?q a schema:Quotation }",
+    );
+    assert_ne!(merged, vec!["0"]);
+    // A broken file is an error that names what went wrong.
+    std::fs::write(&nq, "<http://e.org/s> <http://e.org/p> .\n").expect("write");
+    let bad = run(&store, &["load", nq.to_str().expect("UTF-8 path")]);
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("syntax"));
+}
