@@ -3,6 +3,7 @@
 mod components;
 mod explain;
 mod export;
+mod generate;
 mod ingest;
 mod path;
 mod query;
@@ -66,6 +67,7 @@ enum Command {
     Rank(rank::Args),
     Components(components::Args),
     Serve(serve::Args),
+    Generate(generate::Args),
 }
 
 pub fn main() -> ExitCode {
@@ -96,6 +98,7 @@ pub fn main() -> ExitCode {
         Command::Rank(args) => rank::run(&cli.store, args),
         Command::Components(args) => components::run(&cli.store, args),
         Command::Serve(args) => serve::run(&cli.store, args),
+        Command::Generate(args) => generate::run(args),
     };
     match result {
         Ok(Outcome::Done) => ExitCode::SUCCESS,
