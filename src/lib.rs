@@ -11,6 +11,7 @@ pub mod export;
 pub mod extract;
 pub mod graph;
 pub mod ingest;
+pub mod push;
 pub mod rdf;
 pub mod resolve;
 pub mod serve;

@@ -6,6 +6,7 @@ mod export;
 mod generate;
 mod ingest;
 mod path;
+mod push;
 mod query;
 mod rank;
 mod remove;
@@ -68,6 +69,7 @@ enum Command {
     Components(components::Args),
     Serve(serve::Args),
     Generate(generate::Args),
+    Push(push::Args),
 }
 
 pub fn main() -> ExitCode {
@@ -99,6 +101,7 @@ pub fn main() -> ExitCode {
         Command::Components(args) => components::run(&cli.store, args),
         Command::Serve(args) => serve::run(&cli.store, args),
         Command::Generate(args) => generate::run(args),
+        Command::Push(args) => push::run(&cli.store, args, cli.quiet),
     };
     match result {
         Ok(Outcome::Done) => ExitCode::SUCCESS,
