@@ -1,14 +1,19 @@
 #!/usr/bin/env bash
 # Installs what building and testing strikegraph needs on a fresh Debian/Ubuntu machine:
 # clang and libclang (RocksDB's bindings are generated with bindgen), Graphviz (`dot`, to
-# check the DOT files strikegraph writes), and the Python packages the tests use to read
-# strikegraph's output with third-party parsers (rdflib, pyshacl). Safe to run again.
+# check the DOT files strikegraph writes), nginx (to serve a published folder with the
+# configuration `publish` writes), Chromium (to render the server's pages headless), curl,
+# and the Python packages the tests use to read strikegraph's output with third-party
+# parsers (rdflib, pyshacl). Safe to run again.
 set -euo pipefail
 
 need_apt=()
 command -v clang >/dev/null 2>&1 || need_apt+=(clang)
 ls /usr/lib/llvm-*/lib/libclang*.so* >/dev/null 2>&1 || ls /usr/lib/x86_64-linux-gnu/libclang*.so* >/dev/null 2>&1 || need_apt+=(libclang-dev)
 command -v dot >/dev/null 2>&1 || need_apt+=(graphviz)
+[ -x /usr/sbin/nginx ] || command -v nginx >/dev/null 2>&1 || need_apt+=(nginx)
+command -v chromium >/dev/null 2>&1 || need_apt+=(chromium)
+command -v curl >/dev/null 2>&1 || need_apt+=(curl)
 if [ ${#need_apt[@]} -gt 0 ]; then
   SUDO=""
   [ "$(id -u)" -eq 0 ] || SUDO="sudo"

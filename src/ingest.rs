@@ -98,6 +98,87 @@ pub fn batch_quads(
         .collect()
 }
 
+/// Store-less extraction: reads documents, extracts them in parallel batches and hands each
+/// article's quads to `sink`, in input order. Each article is resolved on its own (no
+/// cross-article identity), so graphs extracted on different machines merge by plain union.
+pub fn extract_standalone<E>(
+    docs: impl Iterator<Item = Result<Document, ReadError>>,
+    space: &IriSpace,
+    mut sink: impl FnMut(&Document, Vec<oxigraph::model::Quad>) -> Result<(), E>,
+) -> Result<IngestReport, E> {
+    let started = Instant::now();
+    let gazetteer = Gazetteer::builtin();
+    let mut report = IngestReport::default();
+    let mut seen = HashSet::new();
+    let mut docs = docs.peekable();
+    while docs.peek().is_some() {
+        let batch = next_batch(&mut docs, &mut seen, &mut report, &mut Vec::new());
+        let written: Vec<_> = extract_batch(batch, &gazetteer, &[])
+            .into_par_iter()
+            .map(|item| {
+                item.map(|e| {
+                    let mut identity = Identity::default();
+                    identity.learn_extraction(&e.extraction);
+                    let iris = identity.mint(space, &e.doc.id, &e.extraction);
+                    let quads = ArticleWriter::new(&e.doc, &iris).write(&e.extraction);
+                    (e.doc, quads)
+                })
+            })
+            .collect();
+        for item in written {
+            match item {
+                Ok((doc, quads)) => {
+                    report.added += 1;
+                    report.quads += quads.len();
+                    sink(&doc, quads)?;
+                }
+                Err(err) => report.skipped.push(err),
+            }
+        }
+    }
+    report.elapsed = started.elapsed();
+    Ok(report)
+}
+
+/// Reads the next batch of documents, recording skipped inputs and duplicate ids in `report`
+/// and the publication years seen in `years`.
+fn next_batch(
+    docs: &mut impl Iterator<Item = Result<Document, ReadError>>,
+    seen: &mut HashSet<String>,
+    report: &mut IngestReport,
+    years: &mut Vec<i32>,
+) -> Vec<Document> {
+    let mut batch = Vec::new();
+    for item in docs.by_ref() {
+        match item {
+            Ok(doc) => {
+                if !seen.insert(doc.id.clone()) {
+                    report.skipped.push(ReadError {
+                        location: doc.source.clone(),
+                        message: format!(
+                            "skipped: the id {:?} was already read in this run",
+                            doc.id
+                        ),
+                    });
+                    continue;
+                }
+                if let Some(d) = doc.published {
+                    years.push(chrono::Datelike::year(&d));
+                }
+                batch.push(doc);
+                if batch.len() == BATCH_SIZE {
+                    break;
+                }
+            }
+            Err(err) => {
+                tracing::warn!("{err}");
+                report.skipped.push(err);
+            }
+        }
+    }
+    batch
+}
+
 /// Ingests documents into the store. `progress` is called after each article.
 pub fn ingest(
     store: &Store,
@@ -116,34 +197,7 @@ pub fn ingest(
     let mut entities = HashSet::new();
     let mut docs = docs.peekable();
     while docs.peek().is_some() {
-        let mut batch = Vec::new();
-        for item in docs.by_ref() {
-            match item {
-                Ok(doc) => {
-                    if !seen.insert(doc.id.clone()) {
-                        report.skipped.push(ReadError {
-                            location: doc.source.clone(),
-                            message: format!(
-                                "skipped: the id {:?} was already read in this run",
-                                doc.id
-                            ),
-                        });
-                        continue;
-                    }
-                    if let Some(d) = doc.published {
-                        years.push(chrono::Datelike::year(&d));
-                    }
-                    batch.push(doc);
-                    if batch.len() == BATCH_SIZE {
-                        break;
-                    }
-                }
-                Err(err) => {
-                    tracing::warn!("{err}");
-                    report.skipped.push(err);
-                }
-            }
-        }
+        let batch = next_batch(&mut docs, &mut seen, &mut report, &mut years);
         let mut extracted = Vec::new();
         for item in extract_batch(batch, &gazetteer, &years) {
             match item {

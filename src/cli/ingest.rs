@@ -68,11 +68,5 @@ pub fn run(store_path: &Path, args: Args, quiet: bool) -> anyhow::Result<Outcome
             report.elapsed.as_secs_f64()
         );
     }
-    if report.skipped.is_empty() {
-        Ok(Outcome::Done)
-    } else if args.strict {
-        anyhow::bail!("{} inputs skipped (--strict)", report.skipped.len())
-    } else {
-        Ok(Outcome::Partial)
-    }
+    super::outcome(report.skipped.len(), args.strict)
 }

@@ -3,9 +3,11 @@
 mod components;
 mod explain;
 mod export;
+mod extract;
 mod generate;
 mod ingest;
 mod path;
+mod publish;
 mod push;
 mod query;
 mod rank;
@@ -64,10 +66,12 @@ enum Command {
     Stats(stats::Args),
     Remove(remove::Args),
     Explain(explain::Args),
+    Extract(extract::Args),
     Path(path::Args),
     Rank(rank::Args),
     Components(components::Args),
     Serve(serve::Args),
+    Publish(publish::Args),
     Generate(generate::Args),
     Push(push::Args),
 }
@@ -96,10 +100,12 @@ pub fn main() -> ExitCode {
         Command::Stats(args) => stats::run(&cli.store, args),
         Command::Remove(args) => remove::run(&cli.store, args),
         Command::Explain(args) => explain::run(args),
+        Command::Extract(args) => extract::run(args, cli.quiet),
         Command::Path(args) => path::run(&cli.store, args),
         Command::Rank(args) => rank::run(&cli.store, args),
         Command::Components(args) => components::run(&cli.store, args),
         Command::Serve(args) => serve::run(&cli.store, args),
+        Command::Publish(args) => publish::run(&cli.store, args, cli.quiet),
         Command::Generate(args) => generate::run(args),
         Command::Push(args) => push::run(&cli.store, args, cli.quiet),
     };
@@ -123,6 +129,17 @@ fn is_broken_pipe(err: &anyhow::Error) -> bool {
             .downcast_ref::<std::io::Error>()
             .is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
     })
+}
+
+/// The outcome of a run that skipped `skipped` inputs: partial, or a failure with `--strict`.
+fn outcome(skipped: usize, strict: bool) -> anyhow::Result<Outcome> {
+    if skipped == 0 {
+        Ok(Outcome::Done)
+    } else if strict {
+        anyhow::bail!("{skipped} inputs skipped (--strict)")
+    } else {
+        Ok(Outcome::Partial)
+    }
 }
 
 /// Opens a store for reading: read-only, so it works while an ingest runs elsewhere.

@@ -32,6 +32,8 @@ pub struct Gazetteer {
     /// Names with commas or lower-case words ("Yorkshire and the Humber"), which the
     /// capitalised-span scanner would cut; matched in the text as they stand.
     spelled: Vec<(String, usize)>,
+    /// Finds every spelled name in one pass over a text.
+    spelled_finder: Option<aho_corasick::AhoCorasick>,
 }
 
 fn sub_kind(word: &str) -> Option<SubKind> {
@@ -100,6 +102,7 @@ impl Gazetteer {
         // Longest first, so "Department of Health and Social Care" wins over its prefix.
         g.spelled
             .sort_by_key(|(form, _)| std::cmp::Reverse(form.len()));
+        g.spelled_finder = aho_corasick::AhoCorasick::new(g.spelled.iter().map(|(f, _)| f)).ok();
         g
     }
 
@@ -142,6 +145,25 @@ impl Gazetteer {
         self.spelled
             .iter()
             .map(|(form, i)| (form.as_str(), &self.entries[*i]))
+    }
+
+    /// Where the spelled names occur in `text`: (byte offset, form, entry), in the order of
+    /// [`Gazetteer::spelled_names`] (longest form first), then by offset; overlaps included.
+    pub fn spelled_in<'a>(&'a self, text: &str) -> Vec<(usize, &'a str, &'a Known)> {
+        let Some(finder) = &self.spelled_finder else {
+            return Vec::new();
+        };
+        let mut hits: Vec<(usize, usize)> = finder
+            .find_overlapping_iter(text)
+            .map(|m| (m.pattern().as_usize(), m.start()))
+            .collect();
+        hits.sort_unstable();
+        hits.into_iter()
+            .filter_map(|(p, start)| {
+                let (form, i) = self.spelled.get(p)?;
+                Some((start, form.as_str(), self.entries.get(*i)?))
+            })
+            .collect()
     }
 
     /// `Some(gender)` for a known given name (`Some(None)` when it is used for both).

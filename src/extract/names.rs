@@ -10,7 +10,7 @@ use super::gazetteer::is_acronym;
 use super::{Annotated, Component, Entity, EntityId, EntityKind, Gender, SubKind};
 use crate::resolve::name_key;
 use crate::text::{Span, TokenKind};
-use std::collections::{BTreeSet, HashSet};
+use std::collections::{BTreeSet, HashMap, HashSet};
 
 pub struct Names;
 
@@ -410,38 +410,34 @@ impl Component for Names {
 fn spelled_names(doc: &Annotated<'_>, sentence: Span, found: &mut Vec<Found>) -> Vec<Span> {
     let text = doc.slice(sentence);
     let mut spans = Vec::new();
-    for (form, known) in doc.gazetteer.spelled_names() {
-        let mut from = 0;
-        while let Some(i) = text[from..].find(form) {
-            let start = sentence.start + from + i;
-            let span = Span::new(start, start + form.len());
-            from += i + form.len();
-            let bounded = text[..span.start - sentence.start]
-                .chars()
-                .last()
-                .is_none_or(|c| !c.is_alphanumeric())
-                && text[span.end - sentence.start..]
-                    .chars()
-                    .next()
-                    .is_none_or(|c| !c.is_alphanumeric());
-            // "Newcastle upon Tyne Hospitals": part of a longer name, left to the scanner.
-            let continues = text[span.end - sentence.start..]
-                .trim_start()
+    for (i, form, known) in doc.gazetteer.spelled_in(text) {
+        let start = sentence.start + i;
+        let span = Span::new(start, start + form.len());
+        let bounded = text[..span.start - sentence.start]
+            .chars()
+            .last()
+            .is_none_or(|c| !c.is_alphanumeric())
+            && text[span.end - sentence.start..]
                 .chars()
                 .next()
-                .is_some_and(char::is_uppercase);
-            if bounded && !continues && spans.iter().all(|s: &Span| !s.overlaps(span)) {
-                spans.push(span);
-                found.push(Found {
-                    span,
-                    kind: known.kind,
-                    sub: Some(known.sub),
-                    form: known.name.clone(),
-                    gender: None,
-                    short: false,
-                    unknown: false,
-                });
-            }
+                .is_none_or(|c| !c.is_alphanumeric());
+        // "Newcastle upon Tyne Hospitals": part of a longer name, left to the scanner.
+        let continues = text[span.end - sentence.start..]
+            .trim_start()
+            .chars()
+            .next()
+            .is_some_and(char::is_uppercase);
+        if bounded && !continues && spans.iter().all(|s: &Span| !s.overlaps(span)) {
+            spans.push(span);
+            found.push(Found {
+                span,
+                kind: known.kind,
+                sub: Some(known.sub),
+                form: known.name.clone(),
+                gender: None,
+                short: false,
+                unknown: false,
+            });
         }
     }
     spans
@@ -449,13 +445,12 @@ fn spelled_names(doc: &Annotated<'_>, sentence: Span, found: &mut Vec<Found>) ->
 
 /// Words seen in lower case anywhere in the text: a capitalised one at a sentence start
 /// that also appears in lower case is an ordinary word, not a name.
-fn lower_case_words(doc: &Annotated<'_>) -> HashSet<String> {
+fn lower_case_words<'a>(doc: &Annotated<'a>) -> HashSet<&'a str> {
     doc.layout
         .tokens
         .iter()
         .map(|t| doc.slice(t.span))
         .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
-        .map(str::to_owned)
         .collect()
 }
 
@@ -499,7 +494,7 @@ fn is_name_word(word: &str) -> bool {
 fn scan_sentence(
     doc: &Annotated<'_>,
     units: &[Unit],
-    lower_words: &HashSet<String>,
+    lower_words: &HashSet<&str>,
     found: &mut Vec<Found>,
     definitions: &mut Vec<(String, String)>,
 ) {
@@ -553,7 +548,9 @@ fn scan_sentence(
             let w = strip_possessive(text_of(f));
             let opener = f == first_word || f == 0;
             if NOT_NAMES.contains(&w)
-                || (opener && lower_words.contains(&w.to_lowercase()) && title_gender(w).is_none())
+                || (opener
+                    && lower_words.contains(w.to_lowercase().as_str())
+                    && title_gender(w).is_none())
                 || JOINERS.contains(&w)
             {
                 run.remove(0);
@@ -996,10 +993,11 @@ fn person_context(doc: &Annotated<'_>, units: &[Unit], after: usize, first: usiz
 fn group(doc: &mut Annotated<'_>, found: Vec<Found>, definitions: &[(String, String)]) {
     let mut entities: Vec<Entity> = Vec::new();
     let mut mentions: Vec<(Span, EntityId)> = Vec::new();
+    let keys = Keys::default();
     let find = |entities: &[Entity], kind: EntityKind, key: &str| {
         entities.iter().position(|e| {
             e.kind == kind
-                && (name_key(&e.name) == key || e.aliases.iter().any(|a| name_key(a) == key))
+                && (*keys.of(&e.name) == *key || e.aliases.iter().any(|a| *keys.of(a) == *key))
         })
     };
     // Full names first, so short forms can find them wherever they occur.
@@ -1012,12 +1010,12 @@ fn group(doc: &mut Annotated<'_>, found: Vec<Found>, definitions: &[(String, Str
             pending_short.push(i);
             continue;
         }
-        let key = name_key(&f.form);
+        let key = keys.of(&f.form);
         if key.is_empty() {
             continue;
         }
         let surface = doc.slice(f.span).to_owned();
-        let id = match find(&entities, f.kind, &key).or_else(|| prefix_match(&entities, f)) {
+        let id = match find(&entities, f.kind, &key).or_else(|| prefix_match(&entities, f, &keys)) {
             Some(id) => id,
             None => {
                 entities.push(new_entity(f));
@@ -1025,7 +1023,7 @@ fn group(doc: &mut Annotated<'_>, found: Vec<Found>, definitions: &[(String, Str
             }
         };
         let e = &mut entities[id];
-        if name_key(&f.form).split(' ').count() > name_key(&e.name).split(' ').count()
+        if key.split(' ').count() > keys.of(&e.name).split(' ').count()
             && f.kind != EntityKind::Person
         {
             let old = std::mem::replace(&mut e.name, f.form.clone());
@@ -1042,18 +1040,17 @@ fn group(doc: &mut Annotated<'_>, found: Vec<Found>, definitions: &[(String, Str
     }
     // Acronyms defined in brackets become aliases of their expansion.
     for (long, acr) in definitions {
-        let key = name_key(long);
-        if let Some(id) = entities
-            .iter()
-            .position(|e| name_key(&e.name) == key || e.aliases.iter().any(|a| name_key(a) == key))
-        {
+        let key = keys.of(long);
+        if let Some(id) = entities.iter().position(|e| {
+            *keys.of(&e.name) == *key || e.aliases.iter().any(|a| *keys.of(a) == *key)
+        }) {
             entities[id].aliases.insert(acr.clone());
         }
     }
     for i in pending_short {
         let f = &found[i];
         let surface = doc.slice(f.span).to_owned();
-        let key = name_key(&f.form);
+        let key = keys.of(&f.form);
         if f.unknown {
             if let Some(id) = prefix_match(
                 &entities,
@@ -1061,8 +1058,9 @@ fn group(doc: &mut Annotated<'_>, found: Vec<Found>, definitions: &[(String, Str
                     kind: EntityKind::Hospital,
                     ..f.clone()
                 },
+                &keys,
             )
-            .or_else(|| prefix_match(&entities, f))
+            .or_else(|| prefix_match(&entities, f, &keys))
             {
                 entities[id].aliases.insert(surface);
                 mentions.push((f.span, id));
@@ -1077,8 +1075,8 @@ fn group(doc: &mut Annotated<'_>, found: Vec<Found>, definitions: &[(String, Str
                     .enumerate()
                     .filter(|(_, e)| {
                         e.kind == EntityKind::Person
-                            && name_key(&e.name).rsplit(' ').next() == Some(key.as_str())
-                            && name_key(&e.name).contains(' ')
+                            && keys.of(&e.name).rsplit(' ').next() == Some(&*key)
+                            && keys.of(&e.name).contains(' ')
                     })
                     .map(|(i, _)| i)
                     .collect();
@@ -1093,7 +1091,7 @@ fn group(doc: &mut Annotated<'_>, found: Vec<Found>, definitions: &[(String, Str
                     // organisation or hospital short form ("the Freeman"), or nothing.
                     let short = entities.iter().position(|e| {
                         matches!(e.kind, EntityKind::Hospital | EntityKind::Organization)
-                            && name_key(&e.name).split(' ').next() == Some(key.as_str())
+                            && keys.of(&e.name).split(' ').next() == Some(&*key)
                             && doc.gazetteer.lookup(&f.form).is_none()
                     });
                     if let Some(id) = short {
@@ -1158,6 +1156,22 @@ fn group(doc: &mut Annotated<'_>, found: Vec<Found>, definitions: &[(String, Str
     }
     doc.extraction.entities = entities;
     doc.mentions = mentions;
+}
+
+/// [`name_key`], remembered: grouping compares each name with every entity's name and
+/// aliases, so the same few strings are keyed again and again.
+#[derive(Default)]
+struct Keys(std::cell::RefCell<HashMap<String, std::rc::Rc<str>>>);
+
+impl Keys {
+    fn of(&self, name: &str) -> std::rc::Rc<str> {
+        if let Some(key) = self.0.borrow().get(name) {
+            return key.clone();
+        }
+        let key: std::rc::Rc<str> = name_key(name).into();
+        self.0.borrow_mut().insert(name.to_owned(), key.clone());
+        key
+    }
 }
 
 /// A new entity for a name found in the text.
@@ -1239,7 +1253,7 @@ fn initials(name: &str) -> String {
 /// A short form of an organisation or hospital named in full elsewhere in the article:
 /// "Northvale NHS" for "Northvale NHS Foundation Trust", "St James's" for "St James's University
 /// Hospital". The extra words must be the kind of words that end such names.
-fn prefix_match(entities: &[Entity], f: &Found) -> Option<usize> {
+fn prefix_match(entities: &[Entity], f: &Found, keys: &Keys) -> Option<usize> {
     const TAIL_WORDS: &[&str] = &[
         "nhs",
         "foundation",
@@ -1260,7 +1274,7 @@ fn prefix_match(entities: &[Entity], f: &Found) -> Option<usize> {
     ) {
         return None;
     }
-    let key = name_key(&f.form);
+    let key = keys.of(&f.form);
     let mut words: Vec<&str> = key.split(' ').collect();
     // "Riverside hospital" for "Riverside University Hospital": compare without the cue.
     if f.kind == EntityKind::Hospital
@@ -1283,7 +1297,7 @@ fn prefix_match(entities: &[Entity], f: &Found) -> Option<usize> {
         {
             return false;
         }
-        let full = name_key(&e.name);
+        let full = keys.of(&e.name);
         let full_words: Vec<&str> = full.split(' ').collect();
         is_short_of(&words, &full_words) || (f.kind == e.kind && is_short_of(&full_words, &words))
     })

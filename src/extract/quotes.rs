@@ -445,6 +445,21 @@ fn possessive_at(doc: &Annotated<'_>, at: usize) -> bool {
     rest.starts_with("'s") || rest.starts_with("’s")
 }
 
+/// Where the speech verbs occur in `text`: (byte offset, verb), by offset.
+fn speech_verbs_in(text: &str) -> Vec<(usize, &'static str)> {
+    static FINDER: std::sync::LazyLock<Option<aho_corasick::AhoCorasick>> =
+        std::sync::LazyLock::new(|| aho_corasick::AhoCorasick::new(SPEECH_VERBS).ok());
+    let Some(finder) = FINDER.as_ref() else {
+        return Vec::new();
+    };
+    let mut hits: Vec<(usize, &'static str)> = finder
+        .find_overlapping_iter(text)
+        .filter_map(|m| Some((m.start(), *SPEECH_VERBS.get(m.pattern().as_usize())?)))
+        .collect();
+    hits.sort_unstable();
+    hits
+}
+
 /// Reported speech without quotation marks ("Miss Roe said the public ...", "an X
 /// spokesman insisted ..."): remembered so that a later "she added" finds its speaker.
 fn record_reported_speech(doc: &mut Annotated<'_>) {
@@ -454,39 +469,36 @@ fn record_reported_speech(doc: &mut Annotated<'_>) {
             continue;
         }
         let text = doc.slice(sentence.span);
-        for verb in SPEECH_VERBS {
-            let mut from = 0;
-            while let Some(i) = text[from..].find(verb) {
-                let at = sentence.span.start + from + i;
-                from += i + verb.len();
-                let boundary_before = text[..from - verb.len()]
-                    .chars()
-                    .last()
-                    .is_none_or(|c| !c.is_alphanumeric());
-                let boundary_after = text[from..]
-                    .chars()
-                    .next()
-                    .is_none_or(|c| !c.is_alphanumeric());
-                if !(boundary_before && boundary_after) {
-                    continue;
-                }
-                let subject = Span::new(sentence.span.start, at);
-                // The subject is the first person named (not "X's colleague"), else the body
-                // a spokesperson speaks for, else the first organisation.
-                let person = doc.mentions_in(subject).find(|&(s, e)| {
-                    doc.entity(e).kind == EntityKind::Person && !possessive_at(doc, s.end)
+        for (i, verb) in speech_verbs_in(text) {
+            let at = sentence.span.start + i;
+            let from = i + verb.len();
+            let boundary_before = text[..from - verb.len()]
+                .chars()
+                .last()
+                .is_none_or(|c| !c.is_alphanumeric());
+            let boundary_after = text[from..]
+                .chars()
+                .next()
+                .is_none_or(|c| !c.is_alphanumeric());
+            if !(boundary_before && boundary_after) {
+                continue;
+            }
+            let subject = Span::new(sentence.span.start, at);
+            // The subject is the first person named (not "X's colleague"), else the body
+            // a spokesperson speaks for, else the first organisation.
+            let person = doc.mentions_in(subject).find(|&(s, e)| {
+                doc.entity(e).kind == EntityKind::Person && !possessive_at(doc, s.end)
+            });
+            let speaker = person
+                .map(|(_, e)| e)
+                .or_else(|| spokes_org(doc, subject))
+                .or_else(|| {
+                    doc.mentions_in(subject)
+                        .find(|&(_, e)| is_speaker_kind(doc, e))
+                        .map(|(_, e)| e)
                 });
-                let speaker = person
-                    .map(|(_, e)| e)
-                    .or_else(|| spokes_org(doc, subject))
-                    .or_else(|| {
-                        doc.mentions_in(subject)
-                            .find(|&(_, e)| is_speaker_kind(doc, e))
-                            .map(|(_, e)| e)
-                    });
-                if let Some(s) = speaker {
-                    found.push((Span::new(at, at + verb.len()), s));
-                }
+            if let Some(s) = speaker {
+                found.push((Span::new(at, at + verb.len()), s));
             }
         }
     }

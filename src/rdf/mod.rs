@@ -274,8 +274,11 @@ impl<'a> ArticleWriter<'a> {
             self.add(&node, sg("evidence"), evidence);
         }
         // A span can be the mention of an entity and the evidence of a fact: say it once.
-        let mut seen = std::collections::HashSet::new();
-        self.quads.retain(|q| seen.insert(q.clone()));
+        let mut seen = rustc_hash::FxHashSet::default();
+        let keep: Vec<bool> = self.quads.iter().map(|q| seen.insert(q)).collect();
+        drop(seen);
+        let mut keep = keep.into_iter();
+        self.quads.retain(|_| keep.next().unwrap_or(true));
         self.quads
     }
 }

@@ -20,12 +20,16 @@
 //!   `Content-Location`). Answers carry `Vary: Accept`, an `ETag` (a hash of the body) and
 //!   honour `If-None-Match` (304). Unknown IRIs are 404.
 //! - `/` (a home page with counts and the entities by kind), `/search?q=` (by name),
-//!   `/.well-known/void` (the VoID description, Turtle) and `/dump.nq` (every quad).
+//!   `/ontology` (the terms of the `sg:` ontology), `/.well-known/void` (the VoID and DCAT
+//!   description, Turtle), `/dump.nq` (every quad) and `/dump.ttl` (their union). The
+//!   dumps are streamed as they are written, gzipped when the client accepts gzip.
+//!
+//! The documents are built by [`crate::site`], which `strikegraph publish` uses to write
+//! the same ones as static files.
 //!
 //! Every answer allows any origin (`Access-Control-Allow-Origin: *`) and `OPTIONS` answers
 //! CORS preflights.
 
-mod html;
 mod negotiate;
 mod pages;
 mod sparql;
@@ -95,6 +99,19 @@ impl ServeState {
     }
 }
 
+impl ServeState {
+    /// The documents of the store, as this server publishes them.
+    fn site(&self) -> crate::site::Site<'_> {
+        crate::site::Site {
+            store: &self.store,
+            base: &self.base,
+            public_url: &self.public_url,
+            live: true,
+            max_triples: self.limits.max_results,
+        }
+    }
+}
+
 type State = axum::extract::State<Arc<ServeState>>;
 
 /// The routing table. Any path not listed here is an entity IRI under the store's base.
@@ -105,7 +122,8 @@ pub fn app(state: Arc<ServeState>) -> Router {
         .route("/search", get(pages::search))
         .route("/sparql", get(sparql::handle).post(sparql::handle))
         .route("/.well-known/void", get(pages::void))
-        .route("/dump.nq", get(pages::dump))
+        .route("/dump.nq", get(pages::dump_nquads))
+        .route("/dump.ttl", get(pages::dump_turtle))
         .fallback(pages::resource)
         .layer(DefaultBodyLimit::max(max_body))
         .layer(middleware::from_fn(cors))

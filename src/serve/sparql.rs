@@ -1,16 +1,17 @@
 //! The SPARQL 1.1 Protocol at `/sparql`.
 
-use super::html::{esc, page};
 use super::{
     blocking, negotiate, representation, with_charset, ApiError, Deadline, ServeState, State,
 };
 use crate::export::rdf_serializer;
+use crate::site::html::{esc, page, Nav};
+use crate::site::{graph_format, GRAPHS};
 use crate::store::StoreError;
 use axum::body::Bytes;
 use axum::extract::RawQuery;
 use axum::http::{header, HeaderMap, Method, StatusCode};
 use axum::response::{Html, IntoResponse, Response};
-use oxigraph::io::{JsonLdProfileSet, RdfFormat};
+use oxigraph::io::RdfFormat;
 use oxigraph::model::NamedNode;
 use oxigraph::sparql::results::{QueryResultsFormat, QueryResultsSerializer};
 use oxigraph::sparql::QueryResults;
@@ -24,27 +25,6 @@ const RESULTS: &[&str] = &[
     "application/json",
     "application/xml",
 ];
-
-/// The types graphs (CONSTRUCT, DESCRIBE, entity descriptions) answer in.
-pub(super) const GRAPHS: &[&str] = &[
-    "text/turtle",
-    "application/ld+json",
-    "application/n-triples",
-    "application/rdf+xml",
-];
-
-/// The RDF format for one of [`GRAPHS`].
-pub(super) fn graph_format(media_type: &str) -> Option<RdfFormat> {
-    Some(match media_type {
-        "text/turtle" => RdfFormat::Turtle,
-        "application/ld+json" => RdfFormat::JsonLd {
-            profile: JsonLdProfileSet::empty(),
-        },
-        "application/n-triples" => RdfFormat::NTriples,
-        "application/rdf+xml" => RdfFormat::RdfXml,
-        _ => return None,
-    })
-}
 
 fn results_format(media_type: &str) -> QueryResultsFormat {
     match media_type {
@@ -292,6 +272,10 @@ fn render(
 fn form_page() -> String {
     let example = "SELECT ?who ?text WHERE {\n  ?q a schema:Quotation ; schema:text ?text ; schema:creator/schema:name ?who .\n} ORDER BY ?who LIMIT 20";
     page(
+        &Nav {
+            root: "/",
+            live: true,
+        },
         "SPARQL",
         &format!(
             "<h1>SPARQL</h1>\n<p>The SPARQL 1.1 Protocol endpoint. The default graph is the union of all \

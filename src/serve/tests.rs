@@ -34,6 +34,7 @@ struct Answer {
     status: StatusCode,
     headers: HeaderMap,
     body: String,
+    bytes: Vec<u8>,
 }
 
 impl Answer {
@@ -55,7 +56,8 @@ async fn call(app: &Router, request: HttpRequest<Body>) -> Answer {
     Answer {
         status,
         headers,
-        body: String::from_utf8(bytes.to_vec()).expect("UTF-8"),
+        body: String::from_utf8_lossy(&bytes).into_owned(),
+        bytes: bytes.to_vec(),
     }
 }
 
@@ -460,5 +462,119 @@ async fn cors_preflight() {
     assert_eq!(
         a.header(header::ACCESS_CONTROL_ALLOW_HEADERS),
         "content-type"
+    );
+}
+
+fn gunzip(bytes: &[u8]) -> String {
+    use std::io::Read as _;
+    let mut text = String::new();
+    flate2::read::GzDecoder::new(bytes)
+        .read_to_string(&mut text)
+        .expect("gzip");
+    text
+}
+
+#[tokio::test]
+async fn dumps_stream_and_gzip_when_asked() {
+    let state = state_with(Limits::default());
+    let quads = state.store.oxigraph().len().expect("a count");
+    let app = app(state);
+    let plain = call(&app, get("/dump.nq", None)).await;
+    assert_eq!(plain.status, StatusCode::OK);
+    // Streamed: no length known up front, so no Content-Length.
+    assert_eq!(plain.header(header::CONTENT_LENGTH), "");
+    assert_eq!(plain.header(header::CONTENT_ENCODING), "");
+    assert_eq!(plain.header(header::VARY), "Accept-Encoding");
+
+    let request = HttpRequest::get("/dump.nq")
+        .header(header::ACCEPT_ENCODING, "br;q=1.0, gzip;q=0.8")
+        .body(Body::empty())
+        .expect("a request");
+    let zipped = call(&app, request).await;
+    assert_eq!(zipped.header(header::CONTENT_ENCODING), "gzip");
+    assert_eq!(zipped.header(header::CONTENT_TYPE), "application/n-quads");
+    assert!(zipped.bytes.len() < plain.bytes.len());
+    let text = gunzip(&zipped.bytes);
+    assert_eq!(text, plain.body, "the same dump, compressed");
+    let parsed = RdfParser::from_format(RdfFormat::NQuads)
+        .for_slice(text.as_bytes())
+        .collect::<Result<Vec<_>, _>>()
+        .expect("N-Quads");
+    assert_eq!(parsed.len(), quads);
+
+    let request = HttpRequest::get("/dump.ttl")
+        .header(header::ACCEPT_ENCODING, "gzip")
+        .body(Body::empty())
+        .expect("a request");
+    let turtle = call(&app, request).await;
+    assert_eq!(
+        turtle.header(header::CONTENT_TYPE),
+        "text/turtle; charset=utf-8"
+    );
+    let triples = RdfParser::from_format(RdfFormat::Turtle)
+        .for_slice(gunzip(&turtle.bytes).as_bytes())
+        .collect::<Result<Vec<_>, _>>()
+        .expect("Turtle");
+    assert!(!triples.is_empty() && triples.len() <= quads);
+}
+
+#[test]
+fn gzip_is_taken_only_when_offered() {
+    let with = |value: &str| {
+        let mut headers = HeaderMap::new();
+        headers.insert(
+            header::ACCEPT_ENCODING,
+            HeaderValue::from_str(value).expect("a header"),
+        );
+        pages::accepts_gzip(&headers)
+    };
+    assert!(with("gzip, deflate, br"));
+    assert!(with("GZIP"));
+    assert!(with("*"));
+    assert!(with("x-gzip;q=0.5"));
+    assert!(!with("gzip;q=0"));
+    assert!(!with("br"));
+    assert!(!with("*, gzip;q=0"));
+    assert!(!with("identity"));
+    assert!(!pages::accepts_gzip(&HeaderMap::new()));
+}
+
+#[tokio::test]
+async fn entity_pages_draw_the_neighbourhood_and_the_ontology_has_a_page() {
+    let app = default_app();
+    let page = call(&app, get("/person/omar-pike.html", None)).await;
+    assert!(
+        page.body.contains("<svg class=\"neighbourhood\""),
+        "{}",
+        page.body
+    );
+    assert!(
+        page.body.contains("<a href=\"/article/kent\"><title>"),
+        "{}",
+        page.body
+    );
+    let ontology = call(&app, get("/ontology", Some("text/html"))).await;
+    assert_eq!(ontology.status, StatusCode::OK);
+    assert!(ontology.body.contains("id=\"Strike\""), "{}", ontology.body);
+    let turtle = call(&app, get("/ontology.ttl", None)).await;
+    assert!(
+        turtle.body.contains("owl:Ontology") || turtle.body.contains("Ontology>"),
+        "{}",
+        turtle.body
+    );
+    let q = encode("SELECT ?s WHERE { ?s a sg:Strike } LIMIT 1");
+    let found = call(&app, get(&format!("/sparql?query={q}"), None)).await;
+    let json: serde_json::Value = serde_json::from_str(&found.body).expect("JSON");
+    let strike_iri = json["results"]["bindings"][0]["s"]["value"]
+        .as_str()
+        .expect("a strike");
+    let strike_path = strike_iri
+        .strip_prefix(crate::rdf::vocab::DEFAULT_BASE)
+        .expect("under the base");
+    let strike = call(&app, get(&format!("/{strike_path}.html"), None)).await;
+    assert!(
+        strike.body.contains("href=\"/ontology#Strike\""),
+        "class links go to the ontology page: {}",
+        strike.body
     );
 }

@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
-"""Reads strikegraph's output with third-party tools: rdflib parses every RDF export,
-pyshacl validates the seeds' graph against ontology/shapes.ttl, and the SPARQL results
-formats are read back with Python's csv and json modules.
+"""Reads strikegraph's output with third-party tools: rdflib parses every RDF export and
+every description `publish` writes, pyshacl validates the seeds' graph against
+ontology/shapes.ttl, and the SPARQL results formats are read back with Python's csv and
+json modules.
 
 usage: check_outputs.py PATH/TO/strikegraph
 """
@@ -108,6 +109,60 @@ def _():
     assert len(g) >= 4
     g = rdflib.Graph().parse(data=run("query", "--format", "ntriples", q), format="nt")
     assert len(g) >= 4
+
+
+SITE = os.path.join(tmp, "site")
+subprocess.run([BIN, "--store", STORE, "--quiet", "publish", "--out", SITE], check=True)
+PUBLISHED = {".ttl": "turtle", ".nt": "nt", ".jsonld": "json-ld", ".rdf": "xml"}
+
+
+def published_descriptions():
+    for folder, _, files in os.walk(SITE):
+        for name in sorted(files):
+            stem, ext = os.path.splitext(name)
+            # A description has its page beside it (the dumps have none).
+            if ext in PUBLISHED and os.path.exists(os.path.join(folder, stem + ".html")):
+                yield os.path.join(folder, stem), ext
+
+
+@check("rdflib parses every published description, and its four forms agree")
+def _():
+    from rdflib.compare import isomorphic
+    stems = sorted({stem for stem, _ in published_descriptions()})
+    assert len(stems) > 50, f"only {len(stems)} descriptions"
+    for stem in stems:
+        graphs = {ext: rdflib.Graph().parse(stem + ext, format=fmt) for ext, fmt in PUBLISHED.items()}
+        assert len(graphs[".ttl"]) > 0, f"{stem}.ttl is empty"
+        for ext, graph in graphs.items():
+            assert isomorphic(graph, graphs[".ttl"]), f"{stem}{ext} differs from {stem}.ttl"
+
+
+@check("the published entity descriptions name their subject with schema:name")
+def _():
+    schema = rdflib.Namespace("http://schema.org/")
+    base = "https://w3id.org/strikegraph/id/"
+    for folder in ("person", "strike", "organization"):
+        for name in os.listdir(os.path.join(SITE, folder)):
+            if name.endswith(".ttl"):
+                g = rdflib.Graph().parse(os.path.join(SITE, folder, name), format="turtle")
+                iri = rdflib.URIRef(base + folder + "/" + name[: -len(".ttl")])
+                assert g.value(iri, schema.name) is not None, f"{folder}/{name} has no name for {iri}"
+
+
+@check("the published dumps and VoID parse, and the gzipped dump is the dump")
+def _():
+    import gzip
+    dataset = rdflib.Dataset()
+    with gzip.open(os.path.join(SITE, "dump.nq.gz"), "rb") as f:
+        dataset.parse(data=f.read(), format="nquads")
+    with open(os.path.join(SITE, "dump.nq"), "rb") as f:
+        assert sum(1 for _ in dataset.quads()) == sum(1 for line in f if line.strip())
+    g = rdflib.Graph().parse(os.path.join(SITE, "dump.ttl"), format="turtle")
+    assert len(g) > 500
+    void = rdflib.Graph().parse(os.path.join(SITE, ".well-known", "void"), format="turtle")
+    dcat = rdflib.Namespace("http://www.w3.org/ns/dcat#")
+    urls = {str(o) for o in void.objects(None, dcat.downloadURL)}
+    assert "https://w3id.org/strikegraph/id/dump.nq.gz" in urls, urls
 
 
 failed = [n for n, e in results if e]

@@ -1,0 +1,349 @@
+//! `strikegraph publish` end to end: publish the seeds, check the files and their links,
+//! compare them with what `serve` answers, and (when nginx is installed) serve the folder
+//! with real nginx and the generated configuration and negotiate over HTTP.
+
+mod common;
+
+use common::{bin, free_port, ok, seeds, Server};
+use oxigraph::io::{RdfFormat, RdfParser};
+use std::collections::BTreeSet;
+use std::io::Read as _;
+use std::path::{Component, Path, PathBuf};
+use std::process::Command;
+
+const BASE_PATH: &str = "/strikegraph/id/";
+
+fn triples(path: &Path, format: RdfFormat) -> BTreeSet<String> {
+    let bytes = std::fs::read(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    RdfParser::from_format(format)
+        .for_slice(&bytes)
+        .map(|t| {
+            t.unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+                .to_string()
+        })
+        .collect()
+}
+
+fn gunzip(path: &Path) -> Vec<u8> {
+    let file = std::fs::File::open(path).expect("the .gz file");
+    let mut out = Vec::new();
+    flate2::read::GzDecoder::new(file)
+        .read_to_end(&mut out)
+        .expect("gzip");
+    out
+}
+
+fn html_files(dir: &Path, found: &mut Vec<PathBuf>) {
+    for entry in std::fs::read_dir(dir).expect("a folder") {
+        let path = entry.expect("an entry").path();
+        if path.is_dir() {
+            html_files(&path, found);
+        } else if path.extension().is_some_and(|e| e == "html") {
+            found.push(path);
+        }
+    }
+}
+
+/// Every `href="..."` of a page.
+fn hrefs(html: &str) -> Vec<String> {
+    html.split("href=\"")
+        .skip(1)
+        .filter_map(|rest| rest.split('"').next())
+        .map(|h| h.replace("&amp;", "&"))
+        .collect()
+}
+
+/// Where a relative link from `page` lands in the folder, if it stays inside it.
+fn resolve(site: &Path, page: &Path, href: &str) -> Option<PathBuf> {
+    let href = href.split('#').next().unwrap_or("");
+    let mut path = page.parent()?.to_owned();
+    for part in Path::new(href).components() {
+        match part {
+            Component::ParentDir => {
+                path.pop();
+            }
+            Component::Normal(p) => path.push(p),
+            _ => {}
+        }
+    }
+    path.starts_with(site).then_some(path)
+}
+
+#[test]
+fn publish_writes_the_site_the_server_answers() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let store = dir.path().join("store");
+    let site = dir.path().join("site");
+    ok(&store, &["ingest", seeds().to_str().expect("UTF-8 path")]);
+    ok(
+        &store,
+        &["publish", "--out", site.to_str().expect("UTF-8 path")],
+    );
+
+    for file in [
+        "index.html",
+        "search.html",
+        "ontology.html",
+        ".well-known/void",
+        "nginx.conf",
+        ".htaccess",
+    ] {
+        assert!(site.join(file).is_file(), "{file} is missing");
+    }
+
+    // Each description in all five forms; the RDF ones say the same thing.
+    let hunt = site.join("person/jeremy-hunt");
+    let with = |suffix: &str| PathBuf::from(format!("{}{suffix}", hunt.display()));
+    let turtle = triples(&with(".ttl"), RdfFormat::Turtle);
+    assert!(
+        turtle
+            .iter()
+            .any(|t| t.contains("person/jeremy-hunt> <http://schema.org/name> \"Jeremy Hunt\"")),
+        "{turtle:?}"
+    );
+    assert_eq!(triples(&with(".nt"), RdfFormat::NTriples), turtle);
+    assert_eq!(triples(&with(".rdf"), RdfFormat::RdfXml), turtle);
+    assert_eq!(
+        triples(
+            &with(".jsonld"),
+            RdfFormat::JsonLd {
+                profile: oxigraph::io::JsonLdProfileSet::empty()
+            }
+        ),
+        turtle
+    );
+    let page = std::fs::read_to_string(with(".html")).expect("the page");
+    assert!(page.contains("<h1>Jeremy Hunt</h1>"), "{page}");
+    assert!(page.contains("<svg class=\"neighbourhood\""), "{page}");
+    assert!(
+        !page.contains("/sparql"),
+        "no endpoint behind files: {page}"
+    );
+
+    // Every strike and article has its page too.
+    for folder in ["strike", "article", "organization"] {
+        let pages = std::fs::read_dir(site.join(folder))
+            .expect("a folder")
+            .filter(|e| {
+                e.as_ref()
+                    .is_ok_and(|e| e.path().extension().is_some_and(|x| x == "html"))
+            })
+            .count();
+        assert!(pages > 0, "no pages in {folder}/");
+    }
+
+    // The dumps hold every quad, and the .gz files are the same compressed.
+    let stats: serde_json::Value =
+        serde_json::from_str(&ok(&store, &["stats", "--format", "json"])).expect("JSON stats");
+    let quads = triples(&site.join("dump.nq"), RdfFormat::NQuads);
+    assert_eq!(Some(quads.len() as u64), stats["quads"].as_u64(), "{stats}");
+    assert_eq!(
+        gunzip(&site.join("dump.nq.gz")),
+        std::fs::read(site.join("dump.nq")).expect("the dump")
+    );
+    assert_eq!(
+        gunzip(&site.join("dump.ttl.gz")),
+        std::fs::read(site.join("dump.ttl")).expect("the dump")
+    );
+    let void = triples(&site.join(".well-known/void"), RdfFormat::Turtle);
+    assert!(
+        void.iter().any(|t| t.contains("dcat#downloadURL")
+            && t.ends_with("<https://w3id.org/strikegraph/id/dump.nq.gz>")),
+        "{void:?}"
+    );
+    assert!(
+        !void.iter().any(|t| t.contains("sparqlEndpoint")),
+        "{void:?}"
+    );
+
+    // Every link between pages lands on a file (an IRI by its .html page).
+    let mut pages = Vec::new();
+    html_files(&site, &mut pages);
+    assert!(pages.len() > 50, "only {} pages", pages.len());
+    let mut checked = 0;
+    for page in &pages {
+        let html = std::fs::read_to_string(page).expect("a page");
+        for href in hrefs(&html) {
+            if href.starts_with("http://") || href.starts_with("https://") || href.starts_with('#')
+            {
+                continue;
+            }
+            let target = resolve(&site, page, &href)
+                .unwrap_or_else(|| panic!("{href} in {} leaves the site", page.display()));
+            let html_page = PathBuf::from(format!("{}.html", target.display()));
+            assert!(
+                target.is_file() || html_page.is_file() || target.join("index.html").is_file(),
+                "{href} in {} leads nowhere",
+                page.display()
+            );
+            checked += 1;
+        }
+    }
+    assert!(checked > 500, "only {checked} links");
+
+    // The server answers the same bytes for the same documents.
+    let server = Server::start(&store);
+    for path in [
+        "person/jeremy-hunt.ttl",
+        "person/jeremy-hunt.jsonld",
+        "strike/2016-04-26.nt",
+        "ontology.ttl",
+    ] {
+        let reply = server.get(&format!("/{path}"), &[]);
+        assert_eq!(reply.status, 200, "{path}");
+        assert_eq!(
+            reply.bytes,
+            std::fs::read(site.join(path)).expect("a published file"),
+            "{path} differs between serve and publish"
+        );
+    }
+    drop(server);
+
+    // A folder publish did not write is left alone; its own is replaced on request.
+    let stranger = dir.path().join("stranger");
+    std::fs::create_dir_all(&stranger).expect("a folder");
+    std::fs::write(stranger.join("keep.txt"), "mine").expect("a file");
+    let refused = bin()
+        .arg("--store")
+        .arg(&store)
+        .args(["publish", "--out"])
+        .arg(&stranger)
+        .arg("--replace")
+        .output()
+        .expect("runs");
+    assert_eq!(refused.status.code(), Some(2));
+    assert!(stranger.join("keep.txt").is_file());
+    let again = bin()
+        .arg("--store")
+        .arg(&store)
+        .args(["publish", "--out"])
+        .arg(&site)
+        .output()
+        .expect("runs");
+    assert_eq!(
+        again.status.code(),
+        Some(2),
+        "an earlier publish needs --replace"
+    );
+    ok(
+        &store,
+        &[
+            "publish",
+            "--replace",
+            "--out",
+            site.to_str().expect("UTF-8"),
+        ],
+    );
+    assert!(site.join("index.html").is_file());
+}
+
+/// nginx, if installed (STRIKEGRAPH_REQUIRE_NGINX=1 makes its absence a failure), serving the
+/// published folder with the generated configuration: the extensionless IRI answers by
+/// `Accept`.
+#[test]
+fn nginx_negotiates_the_published_files() {
+    let nginx = ["/usr/sbin/nginx", "/usr/bin/nginx"]
+        .into_iter()
+        .map(PathBuf::from)
+        .find(|p| p.is_file());
+    let Some(nginx) = nginx else {
+        assert!(
+            std::env::var_os("STRIKEGRAPH_REQUIRE_NGINX").is_none(),
+            "nginx is required but not installed"
+        );
+        eprintln!("nginx is not installed: skipping the nginx check");
+        return;
+    };
+    let dir = tempfile::tempdir().expect("temp dir");
+    let store = dir.path().join("store");
+    let site = dir.path().join("site");
+    ok(&store, &["ingest", seeds().to_str().expect("UTF-8 path")]);
+    ok(
+        &store,
+        &["publish", "--out", site.to_str().expect("UTF-8 path")],
+    );
+
+    // The generated snippet, on a free loopback port, in a configuration of its own.
+    let port = free_port();
+    let snippet = std::fs::read_to_string(site.join("nginx.conf")).expect("the snippet");
+    assert!(snippet.contains("listen 80;"), "{snippet}");
+    let nginx_dir = dir.path().join("nginx");
+    std::fs::create_dir_all(&nginx_dir).expect("a folder");
+    let snippet_path = nginx_dir.join("site.conf");
+    std::fs::write(
+        &snippet_path,
+        snippet.replace("listen 80;", &format!("listen 127.0.0.1:{port};")),
+    )
+    .expect("writes");
+    let at = |name: &str| nginx_dir.join(name).display().to_string();
+    let conf = format!(
+        "master_process off;\ndaemon off;\npid {pid};\nerror_log {log};\nevents {{ worker_connections 64; }}\n\
+         http {{\n  access_log off;\n  client_body_temp_path {t}/body;\n  proxy_temp_path {t}/proxy;\n  \
+         fastcgi_temp_path {t}/fastcgi;\n  uwsgi_temp_path {t}/uwsgi;\n  scgi_temp_path {t}/scgi;\n  \
+         include {snippet};\n}}\n",
+        pid = at("nginx.pid"),
+        log = at("error.log"),
+        t = nginx_dir.display(),
+        snippet = snippet_path.display(),
+    );
+    std::fs::write(nginx_dir.join("nginx.conf"), conf).expect("writes");
+    let mut command = Command::new(nginx);
+    command
+        .arg("-p")
+        .arg(&nginx_dir)
+        .arg("-e")
+        .arg(at("error.log"))
+        .arg("-c")
+        .arg(at("nginx.conf"));
+    let server = Server::run(command, port, BASE_PATH);
+
+    let iri = format!("{BASE_PATH}person/jeremy-hunt");
+    let published = |suffix: &str| {
+        std::fs::read(site.join(format!("person/jeremy-hunt{suffix}"))).expect("a published file")
+    };
+    for (accept, suffix, content_type) in [
+        ("text/turtle", ".ttl", "text/turtle; charset=utf-8"),
+        ("application/ld+json", ".jsonld", "application/ld+json"),
+        (
+            "application/n-triples",
+            ".nt",
+            "application/n-triples; charset=utf-8",
+        ),
+        ("application/rdf+xml", ".rdf", "application/rdf+xml"),
+        (
+            "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8",
+            ".html",
+            "text/html; charset=utf-8",
+        ),
+        ("*/*", ".ttl", "text/turtle; charset=utf-8"),
+    ] {
+        let reply = server.get(&iri, &[("Accept", accept)]);
+        assert_eq!(reply.status, 200, "{accept}: {}", reply.body);
+        assert_eq!(reply.header("content-type"), content_type, "{accept}");
+        assert_eq!(reply.header("vary"), "Accept", "{accept}");
+        assert_eq!(reply.bytes, published(suffix), "{accept} gives {suffix}");
+    }
+    let suffixed = server.get(&format!("{iri}.nt"), &[("Accept", "text/html")]);
+    assert_eq!(
+        suffixed.bytes,
+        published(".nt"),
+        "a suffix wins over Accept"
+    );
+    let home = server.get(BASE_PATH, &[("Accept", "text/html")]);
+    assert_eq!(home.status, 200);
+    assert!(home.body.contains("<h1>strikegraph</h1>"), "{}", home.body);
+    let void = server.get(&format!("{BASE_PATH}.well-known/void"), &[]);
+    assert_eq!(void.header("content-type"), "text/turtle; charset=utf-8");
+    assert_eq!(
+        server
+            .get(&format!("{BASE_PATH}person/nobody-at-all"), &[])
+            .status,
+        404
+    );
+    assert_eq!(
+        server.get(&format!("{BASE_PATH}nginx.conf"), &[]).status,
+        404,
+        "the configuration is not served"
+    );
+    drop(server);
+}
