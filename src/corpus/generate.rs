@@ -84,13 +84,23 @@ impl Body {
     }
 }
 
+/// One line of `sectors.tsv`: a sector, the unions that organise these workers, and the
+/// national employers. The workers, when given, replace the sector's own.
+struct SectorRow {
+    sector: &'static Sector,
+    unions: Vec<Body>,
+    employers: Vec<Body>,
+    workers: Vec<&'static str>,
+    worker: Vec<&'static str>,
+}
+
 /// The word lists of `data/generator/`, read once.
 struct Lists {
     given: Vec<(String, Gender)>,
     surnames: Vec<String>,
     towns: Vec<String>,
     districts: Vec<String>,
-    sectors: Vec<(Sector, Vec<Body>, Vec<Body>)>,
+    sectors: Vec<SectorRow>,
 }
 
 fn data_lines(data: &str) -> impl Iterator<Item = &str> {
@@ -188,7 +198,23 @@ static LISTS: LazyLock<Lists> = LazyLock::new(|| {
             };
             let unions = named(cols.next());
             let employers = named(cols.next());
-            (!unions.is_empty()).then(|| (sector.clone(), unions, employers))
+            let mut words = || -> Vec<&'static str> {
+                cols.next()
+                    .unwrap_or("")
+                    .split('|')
+                    .map(str::trim)
+                    .filter(|w| !w.is_empty())
+                    .collect()
+            };
+            let workers = words();
+            let worker = words();
+            (!unions.is_empty()).then_some(SectorRow {
+                sector,
+                unions,
+                employers,
+                workers,
+                worker,
+            })
         })
         .collect();
     Lists {
@@ -767,6 +793,7 @@ struct Composer {
     rng: Rng,
     id: String,
     sector: &'static Sector,
+    row: &'static SectorRow,
     union: &'static Body,
     town: String,
     district: String,
@@ -825,10 +852,11 @@ impl Composer {
     fn new(seed: u64, index: u64) -> Self {
         let lists = &*LISTS;
         let mut rng = Rng::new(seed, index);
-        let (sector, unions, employers) = rng.pick(&lists.sectors);
-        let union = rng.pick(unions);
+        let row = rng.pick(&lists.sectors);
+        let sector = row.sector;
+        let union = rng.pick(&row.unions);
         let national_employer =
-            (!employers.is_empty() && rng.chance(40)).then(|| rng.pick(employers));
+            (!row.employers.is_empty() && rng.chance(40)).then(|| rng.pick(&row.employers));
         let town = rng.pick(&lists.towns).clone();
         let district = rng.pick(&lists.districts).clone();
         let epoch = NaiveDate::from_ymd_opt(2015, 1, 1).unwrap_or_default();
@@ -836,6 +864,7 @@ impl Composer {
         let mut composer = Self {
             id: format!("gen-{seed}-{index:07}"),
             sector,
+            row,
             union,
             town,
             district,
@@ -861,7 +890,11 @@ impl Composer {
         };
         let template = *composer.rng.pick(sector.workplaces);
         composer.workplace = composer.fill(template);
-        composer.workers = *composer.rng.pick(sector.workers);
+        composer.workers = if row.workers.is_empty() {
+            *composer.rng.pick(sector.workers)
+        } else {
+            *composer.rng.pick(&row.workers)
+        };
         composer.issue = *composer.rng.pick(sector.issues);
         composer
     }
@@ -987,6 +1020,12 @@ impl Composer {
     fn compose(mut self) -> GeneratedArticle {
         let union_first = self.union.first_mention();
         let union_short = self.union.short.clone();
+        // "the BMA" after "the British Medical Association"; "Unison" stays bare.
+        let the_union = if self.union.short != self.union.name && self.union.name.contains(' ') {
+            format!("the {}", self.union.short)
+        } else {
+            union_short.clone()
+        };
         let workers = self.workers;
         let ahead = self.rng.range(1, 12) as u64;
         let first = self.when(ahead);
@@ -1052,7 +1091,8 @@ impl Composer {
                 format!("A further strike is planned {}.", second.phrase)
             } else {
                 format!(
-                    "{union_short} has also announced a second walkout {}, with {} at {} expected to be hit hardest.",
+                    "{} has also announced a second walkout {}, with {} at {} expected to be hit hardest.",
+                    capitalise(&the_union),
                     second.phrase, self.sector.services, self.workplace
                 )
             };
@@ -1070,11 +1110,11 @@ impl Composer {
         let quote = self.sentences(UNION_QUOTES, count);
         let union_para = match self.rng.below(4) {
             0 => format!(
-                "{}, {title_u} for {union_short}, said: \"{quote}\"",
+                "{}, {title_u} for {the_union}, said: \"{quote}\"",
                 official.full()
             ),
             1 => format!(
-                "\"{}\" said {}, {union_short}'s {title_u}.",
+                "\"{}\" said {}, {the_union}'s {title_u}.",
                 with_comma(&quote),
                 official.full()
             ),
@@ -1086,7 +1126,7 @@ impl Composer {
             _ => {
                 let fragment = self.rng.pick(UNION_FRAGMENTS);
                 format!(
-                    "{}, {title_u} for {union_short}, said members had \"{fragment}\".",
+                    "{}, {title_u} for {the_union}, said members had \"{fragment}\".",
                     official.full()
                 )
             }
@@ -1140,7 +1180,11 @@ impl Composer {
 
         // A striker's own words.
         let worker = self.person();
-        let job = *self.rng.pick(self.sector.worker);
+        let job = if self.row.worker.is_empty() {
+            *self.rng.pick(self.sector.worker)
+        } else {
+            *self.rng.pick(&self.row.worker)
+        };
         let home = self.rng.pick(&LISTS.towns).clone();
         let count = self.rng.range(1, 2);
         let voice = self.sentences(WORKER_QUOTES, count);
@@ -1217,7 +1261,7 @@ impl Composer {
         self.push(closer);
         if self.rng.chance(40) {
             self.push(format!(
-                "Further walkouts could be announced next week if no agreement is reached, {union_short} said."
+                "Further walkouts could be announced next week if no agreement is reached, {the_union} said."
             ));
         }
 
@@ -1343,6 +1387,14 @@ mod tests {
         assert!(lists.surnames.len() > 100);
         assert!(lists.towns.len() > 100);
         assert!(lists.districts.len() > 500);
-        assert_eq!(lists.sectors.len(), SECTOR_VOCABULARY.len());
+        // Every sector is used, and every row names unions.
+        for sector in SECTOR_VOCABULARY {
+            assert!(
+                lists.sectors.iter().any(|r| r.sector.key == sector.key),
+                "{}",
+                sector.key
+            );
+        }
+        assert!(lists.sectors.iter().all(|r| !r.unions.is_empty()));
     }
 }
