@@ -179,45 +179,239 @@ fn next_batch(
     batch
 }
 
+/// How new articles are written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum WriteMode {
+    /// Per-article transactions for small ingests, the bulk loader from
+    /// [`BULK_MIN_ARTICLES`] new articles on.
+    #[default]
+    Auto,
+    /// Always one transaction per article.
+    Transactions,
+    /// Always the bulk loader (for new articles; changed ones are replaced in transactions).
+    Bulk,
+}
+
+/// From this many new articles in one run, `WriteMode::Auto` uses the bulk loader.
+pub const BULK_MIN_ARTICLES: usize = 2 * BATCH_SIZE;
+
+/// New articles per bulk-load unit. A unit is all-or-nothing: a crash loses at most the
+/// unit in progress, which the next run (seeing no content hash) extracts again.
+pub const BULK_UNIT_ARTICLES: usize = 16 * BATCH_SIZE;
+
+#[derive(Debug, Clone, Default)]
+pub struct IngestOptions {
+    /// The IRI base for a new store.
+    pub base: Option<String>,
+    /// Extract again even when an article's content hash has not changed.
+    pub force: bool,
+    pub write_mode: WriteMode,
+}
+
+/// The content hash of a document as read, with the extractor's version: equal hashes
+/// give equal graphs, so an unchanged article need not be extracted again.
+pub fn content_hash(doc: &Document) -> String {
+    use sha2::Digest as _;
+    let mut hasher = sha2::Sha256::new();
+    let fields = [
+        Some(env!("CARGO_PKG_VERSION")),
+        Some(doc.id.as_str()),
+        Some(doc.text.as_str()),
+        doc.title.as_deref(),
+        doc.publisher.as_deref(),
+        doc.url.as_deref(),
+    ];
+    for field in fields {
+        // Length-prefixed, so that moving text between fields changes the hash.
+        let field = field.unwrap_or("\u{0}");
+        hasher.update((field.len() as u64).to_le_bytes());
+        hasher.update(field.as_bytes());
+    }
+    hasher.update(doc.published.map(|d| d.to_string()).unwrap_or_default());
+    hasher
+        .finalize()
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+/// New articles waiting for the write mode to be decided, then an open bulk-load unit.
+struct BulkWriter<'s> {
+    store: &'s Store,
+    mode: WriteMode,
+    /// New graphs not written yet (before the bulk loader is chosen).
+    pending: Vec<(oxigraph::model::NamedNode, Vec<oxigraph::model::Quad>)>,
+    /// Articles in the open bulk unit.
+    unit: usize,
+    loader: Option<oxigraph::store::BulkLoader<'s>>,
+}
+
+impl<'s> BulkWriter<'s> {
+    fn new(store: &'s Store, mode: WriteMode) -> Self {
+        Self {
+            store,
+            mode,
+            pending: Vec::new(),
+            unit: 0,
+            loader: None,
+        }
+    }
+
+    /// Takes a new article's graph; writes it now or later.
+    fn push(
+        &mut self,
+        article: oxigraph::model::NamedNode,
+        quads: Vec<oxigraph::model::Quad>,
+    ) -> Result<(), StoreError> {
+        match self.mode {
+            WriteMode::Transactions => {
+                self.store.replace_graph(article.as_ref(), &quads)?;
+            }
+            WriteMode::Auto | WriteMode::Bulk => {
+                self.pending.push((article, quads));
+                let bulk = self.loader.is_some()
+                    || self.mode == WriteMode::Bulk
+                    || self.pending.len() >= BULK_MIN_ARTICLES;
+                if bulk {
+                    self.load_pending()?;
+                }
+            }
+        }
+        Ok(())
+    }
+
+    fn load_pending(&mut self) -> Result<(), StoreError> {
+        if self.pending.is_empty() {
+            return Ok(());
+        }
+        let loader = match self.loader.as_mut() {
+            Some(loader) => loader,
+            None => self.loader.insert(self.store.bulk_loader()),
+        };
+        let pending = std::mem::take(&mut self.pending);
+        self.unit += pending.len();
+        Store::bulk_load_graphs(loader, pending.iter().map(|(_, q)| q.as_slice()))?;
+        if self.unit >= BULK_UNIT_ARTICLES {
+            self.commit_unit()?;
+        }
+        Ok(())
+    }
+
+    fn commit_unit(&mut self) -> Result<(), StoreError> {
+        if let Some(loader) = self.loader.take() {
+            loader.commit()?;
+            tracing::info!("bulk-load unit of {} articles committed", self.unit);
+        }
+        self.unit = 0;
+        Ok(())
+    }
+
+    /// Writes what is left: an open unit is committed; pending articles of a small ingest
+    /// are written one transaction each.
+    fn finish(mut self) -> Result<(), StoreError> {
+        if self.loader.is_some() || self.mode == WriteMode::Bulk {
+            self.load_pending()?;
+            self.commit_unit()?;
+        }
+        for (article, quads) in std::mem::take(&mut self.pending) {
+            self.store.replace_graph(article.as_ref(), &quads)?;
+        }
+        Ok(())
+    }
+}
+
 /// Ingests documents into the store. `progress` is called after each article.
+///
+/// An article whose content hash is in the store already is skipped (unless
+/// `options.force`); a changed one has its graph replaced in one transaction; new ones are
+/// written as [`WriteMode`] says.
 pub fn ingest(
     store: &Store,
     docs: impl Iterator<Item = Result<Document, ReadError>>,
-    base: Option<&str>,
+    options: &IngestOptions,
     mut progress: impl FnMut(&str),
 ) -> Result<IngestReport, StoreError> {
     let started = Instant::now();
     store.ensure_ontology()?;
-    let space = store.settle_base(base)?;
+    let space = store.settle_base(options.base.as_deref())?;
     let gazetteer = Gazetteer::builtin();
     let mut identity = store.identity()?;
     let mut years = store.publication_years()?;
     let mut report = IngestReport::default();
     let mut seen = HashSet::new();
     let mut entities = HashSet::new();
+    let mut writer = BulkWriter::new(store, options.write_mode);
+    let hash_predicate =
+        oxigraph::model::NamedNode::new_unchecked(format!("{}contentHash", crate::rdf::vocab::SG));
     let mut docs = docs.peekable();
     while docs.peek().is_some() {
         let batch = next_batch(&mut docs, &mut seen, &mut report, &mut years);
+        // Unchanged articles are neither extracted nor written.
+        let mut todo = Vec::with_capacity(batch.len());
+        let mut hashes = Vec::with_capacity(batch.len());
+        let mut known = HashSet::new();
+        for doc in batch {
+            let article = space.article(&doc.id);
+            let hash = content_hash(&doc);
+            match store.content_hash(article.as_ref())? {
+                Some(old) if old == hash && !options.force => {
+                    report.unchanged += 1;
+                    progress(article.as_str());
+                    continue;
+                }
+                Some(_) => {
+                    known.insert(article);
+                }
+                None => {
+                    if store.has_graph(article.as_ref())? {
+                        known.insert(article);
+                    }
+                }
+            }
+            hashes.push(hash);
+            todo.push(doc);
+        }
         let mut extracted = Vec::new();
-        for item in extract_batch(batch, &gazetteer, &years) {
+        let mut kept_hashes = Vec::new();
+        for (item, hash) in extract_batch(todo, &gazetteer, &years)
+            .into_iter()
+            .zip(hashes)
+        {
             match item {
-                Ok(e) => extracted.push(e),
+                Ok(e) => {
+                    extracted.push(e);
+                    kept_hashes.push(hash);
+                }
                 Err(err) => report.skipped.push(err),
             }
         }
-        for (article, quads, ents) in batch_quads(&extracted, &mut identity, &space) {
+        let written = batch_quads(&extracted, &mut identity, &space);
+        for ((article, mut quads, ents), hash) in written.into_iter().zip(kept_hashes) {
+            quads.push(oxigraph::model::Quad::new(
+                article.clone(),
+                hash_predicate.clone(),
+                oxigraph::model::Literal::new_simple_literal(hash),
+                article.clone(),
+            ));
             report.quads += quads.len();
             entities.extend(ents);
-            if store.graph_equals(article.as_ref(), &quads)? {
-                report.unchanged += 1;
-            } else if store.replace_graph(article.as_ref(), &quads)? {
-                report.replaced += 1;
+            if known.contains(&article) {
+                if store.graph_equals(article.as_ref(), &quads)? {
+                    report.unchanged += 1;
+                } else {
+                    store.replace_graph(article.as_ref(), &quads)?;
+                    report.replaced += 1;
+                }
             } else {
                 report.added += 1;
+                progress(article.as_str());
+                writer.push(article, quads)?;
+                continue;
             }
             progress(article.as_str());
         }
     }
+    writer.finish()?;
     store.flush()?;
     report.entities = entities.len();
     report.elapsed = started.elapsed();

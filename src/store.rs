@@ -1,14 +1,25 @@
 //! The store: Oxigraph on RocksDB. One named graph per article, the ontology in its own
 //! graph, and the dataset description (with the IRI base) in another.
 //!
-//! Invariant: an article's graph is only ever replaced whole, inside one transaction, so a
-//! reader (or a crash) sees the old graph or the new one, never a mix.
+//! The default graph is the *merged* graph: every triple of every named graph except the
+//! graph's own provenance nodes (`{article}#char=…` text spans and `{article}#fact-…`
+//! statements), each once. Queries run on it by default, so the questions users ask first
+//! ("who works for whom") read one graph instead of scanning every article's; `GRAPH ?g`
+//! still reaches each article's graph with its provenance.
+//!
+//! Invariants: an article's graph is only ever replaced whole, together with its share of
+//! the merged graph, inside one transaction (or one all-or-nothing bulk-load unit), so a
+//! reader (or a crash) sees the old graph or the new one, never a mix. A triple is in the
+//! merged graph exactly when some named graph holds it outside its provenance nodes.
 
 use crate::extract::EntityKind;
 use crate::rdf::vocab::{ONTOLOGY_GRAPH, PREFIXES, RDF, SCHEMA, SG, VOID};
 use crate::resolve::{Identity, IriSpace};
 use oxigraph::io::{RdfFormat, RdfParser};
-use oxigraph::model::{Literal, NamedNode, NamedNodeRef, Quad, QuadRef, Term};
+use oxigraph::model::{
+    GraphName, GraphNameRef, Literal, NamedNode, NamedNodeRef, NamedOrBlankNodeRef, Quad, QuadRef,
+    Term, TripleRef,
+};
 use oxigraph::sparql::{QueryResults, SparqlEvaluator};
 use std::path::{Path, PathBuf};
 
@@ -197,7 +208,8 @@ impl Store {
         Ok(space)
     }
 
-    /// Replaces a named graph's content in one transaction. Returns whether it existed.
+    /// Replaces a named graph's content, and its share of the merged graph, in one
+    /// transaction. Returns whether the graph existed.
     pub fn replace_graph(
         &self,
         graph: NamedNodeRef<'_>,
@@ -205,8 +217,14 @@ impl Store {
     ) -> Result<bool, StoreError> {
         let mut tx = self.inner.start_transaction()?;
         let existed = tx.contains_named_graph(graph)?;
+        let old = if existed {
+            merged_triples_of(&tx, graph)?
+        } else {
+            Vec::new()
+        };
         tx.clear_graph(graph)?;
         tx.insert_named_graph(graph);
+        let mut new = rustc_hash::FxHashSet::default();
         for quad in quads {
             tx.insert(QuadRef::new(
                 &quad.subject,
@@ -214,7 +232,22 @@ impl Store {
                 &quad.object,
                 graph,
             ));
+            if is_merged(quad.subject.as_ref(), graph) {
+                tx.insert(QuadRef::new(
+                    &quad.subject,
+                    &quad.predicate,
+                    &quad.object,
+                    GraphNameRef::DefaultGraph,
+                ));
+                new.insert(TripleRef::new(&quad.subject, &quad.predicate, &quad.object));
+            }
         }
+        retract_unsupported(
+            &mut tx,
+            graph,
+            old.iter()
+                .filter(|q| !new.contains(&TripleRef::new(&q.subject, &q.predicate, &q.object))),
+        )?;
         tx.commit()?;
         Ok(existed)
     }
@@ -252,15 +285,92 @@ impl Store {
         Ok(true)
     }
 
-    /// Removes an article's graph. Returns whether there was one.
+    /// Removes an article's graph, and what only it said from the merged graph. Returns
+    /// whether there was one.
     pub fn remove_graph(&self, graph: NamedNodeRef<'_>) -> Result<bool, StoreError> {
         let mut tx = self.inner.start_transaction()?;
         let existed = tx.contains_named_graph(graph)?;
         if existed {
+            let old = merged_triples_of(&tx, graph)?;
             tx.remove_named_graph(graph)?;
+            retract_unsupported(&mut tx, graph, old.iter())?;
         }
         tx.commit()?;
         Ok(existed)
+    }
+
+    /// Whether the store already holds this named graph.
+    pub fn has_graph(&self, graph: NamedNodeRef<'_>) -> Result<bool, StoreError> {
+        Ok(self.inner.contains_named_graph(graph)?)
+    }
+
+    /// The content hash recorded in an article's graph, if any.
+    pub fn content_hash(&self, article: NamedNodeRef<'_>) -> Result<Option<String>, StoreError> {
+        let predicate = NamedNode::new_unchecked(format!("{SG}contentHash"));
+        for quad in self.inner.quads_for_pattern(
+            Some(article.into()),
+            Some(predicate.as_ref()),
+            None,
+            Some(article.into()),
+        ) {
+            if let Term::Literal(l) = quad?.object {
+                return Ok(Some(l.value().to_owned()));
+            }
+        }
+        Ok(None)
+    }
+
+    /// A bulk loader: what it loads is written when it is committed, all at once (its
+    /// files are ingested together), so a crash leaves all of a unit or none of it.
+    pub fn bulk_loader(&self) -> oxigraph::store::BulkLoader<'_> {
+        self.inner.bulk_loader()
+    }
+
+    /// Adds new graphs, and their share of the merged graph, to a bulk-load unit. Only for
+    /// graphs that are not in the store yet: the bulk loader cannot remove old triples.
+    pub fn bulk_load_graphs<'q>(
+        loader: &mut oxigraph::store::BulkLoader<'_>,
+        graphs: impl IntoIterator<Item = &'q [Quad]>,
+    ) -> Result<(), StoreError> {
+        loader.load_quads(graphs.into_iter().flat_map(with_merged_copies))?;
+        Ok(())
+    }
+
+    /// Bulk-loads N-Quads (as `strikegraph extract` writes them) in units of about
+    /// `unit_quads` quads, each all-or-nothing, adding each named-graph triple to the
+    /// merged graph. Returns the number of quads read. Graphs already in the store gain
+    /// triples; nothing is removed (use `ingest` to replace an article).
+    pub fn load_nquads(
+        &self,
+        reader: impl std::io::Read,
+        unit_quads: usize,
+        mut progress: impl FnMut(u64),
+    ) -> Result<u64, LoadError> {
+        let mut parser = RdfParser::from_format(RdfFormat::NQuads).for_reader(reader);
+        let mut read = 0u64;
+        loop {
+            let mut unit = Vec::with_capacity(unit_quads.min(1 << 20));
+            for quad in parser.by_ref() {
+                let quad = quad.map_err(|e| LoadError::Syntax {
+                    quads_loaded: read,
+                    message: e.to_string(),
+                })?;
+                unit.push(quad);
+                if unit.len() >= unit_quads {
+                    break;
+                }
+            }
+            if unit.is_empty() {
+                return Ok(read);
+            }
+            read += unit.len() as u64;
+            let mut loader = self.inner.bulk_loader();
+            loader
+                .load_quads(with_merged_copies(&unit))
+                .map_err(StoreError::from)?;
+            loader.commit().map_err(StoreError::from)?;
+            progress(read);
+        }
     }
 
     /// A SPARQL evaluator that knows the project's prefixes.
@@ -275,8 +385,17 @@ impl Store {
         evaluator
     }
 
-    /// Runs a SPARQL query whose default graph is the union of all graphs.
+    /// Runs a SPARQL query on the merged default graph (`GRAPH ?g` reaches the articles).
     pub fn query(&self, sparql: &str) -> Result<QueryResults<'static>, StoreError> {
+        Ok(Self::evaluator()
+            .parse_query(sparql)?
+            .on_store(&self.inner)
+            .execute()?)
+    }
+
+    /// Runs a SPARQL query whose default graph is the union of all graphs, provenance
+    /// nodes included (for descriptions that show where each fact came from).
+    pub fn query_union(&self, sparql: &str) -> Result<QueryResults<'static>, StoreError> {
         let mut prepared = Self::evaluator().parse_query(sparql)?;
         if prepared.dataset().is_default_dataset() {
             prepared.dataset_mut().set_default_graph_as_union();
@@ -287,13 +406,15 @@ impl Store {
     /// Runs a SPARQL query like [`Store::query`], stoppable through `token` (the HTTP server
     /// cancels it at its time limit). `default_graphs` and `named_graphs` (the SPARQL
     /// protocol's `default-graph-uri` and `named-graph-uri`) replace the query's dataset when
-    /// given.
+    /// given; otherwise the default graph is the merged graph, or with `union` the union of
+    /// all graphs.
     pub fn query_cancellable(
         &self,
         sparql: &str,
         token: oxigraph::sparql::CancellationToken,
         default_graphs: &[NamedNode],
         named_graphs: &[NamedNode],
+        union: bool,
     ) -> Result<QueryResults<'static>, StoreError> {
         let mut prepared = Self::evaluator()
             .with_cancellation_token(token)
@@ -308,7 +429,7 @@ impl Store {
                 .dataset_mut()
                 .set_available_named_graphs(named_graphs.iter().cloned().map(Into::into).collect());
         }
-        if prepared.dataset().is_default_dataset() {
+        if union && prepared.dataset().is_default_dataset() {
             prepared.dataset_mut().set_default_graph_as_union();
         }
         Ok(prepared.on_store(&self.inner).execute()?)
@@ -328,33 +449,21 @@ impl Store {
         Ok(())
     }
 
-    /// Runs a SELECT and returns its rows as strings (IRIs and literal values), for reports.
+    /// Runs a SELECT over the union of all graphs and returns its rows as strings (IRIs and
+    /// literal values), for pages and reports.
     pub fn select_strings(&self, sparql: &str) -> Result<Vec<Vec<Option<String>>>, StoreError> {
-        let mut out = Vec::new();
-        if let QueryResults::Solutions(rows) = self.query(sparql)? {
-            let vars: Vec<_> = rows.variables().to_vec();
-            for row in rows {
-                let row = row?;
-                out.push(
-                    vars.iter()
-                        .map(|v| {
-                            row.get(v).map(|t| match t {
-                                Term::Literal(l) => l.value().to_owned(),
-                                Term::NamedNode(n) => n.as_str().to_owned(),
-                                other => other.to_string(),
-                            })
-                        })
-                        .collect(),
-                );
-            }
-        }
-        Ok(out)
+        rows_as_strings(self.query_union(sparql)?)
+    }
+
+    /// Like [`Store::select_strings`], on the merged graph only.
+    pub fn select_merged(&self, sparql: &str) -> Result<Vec<Vec<Option<String>>>, StoreError> {
+        rows_as_strings(self.query(sparql)?)
     }
 
     /// Every entity's kind, name and alternate names, so new articles meet old nodes.
     pub fn identity(&self) -> Result<Identity, StoreError> {
         let mut identity = Identity::default();
-        let rows = self.select_strings(&format!(
+        let rows = self.select_merged(&format!(
             "SELECT ?type ?name (GROUP_CONCAT(?alt; separator=\"\\u001f\") AS ?alts) WHERE {{
                ?e a ?type ; <{SCHEMA}name> ?name .
                VALUES ?type {{ <{SCHEMA}Person> <{SCHEMA}Hospital> <{SCHEMA}Organization> <{SCHEMA}Place>
@@ -401,7 +510,7 @@ impl Store {
 
     /// Publication years of the articles already stored, for dating undated articles.
     pub fn publication_years(&self) -> Result<Vec<i32>, StoreError> {
-        let rows = self.select_strings(&format!(
+        let rows = self.select_merged(&format!(
             "SELECT ?d WHERE {{ ?a a <{SCHEMA}NewsArticle> ; <{SCHEMA}datePublished> ?d }}"
         ))?;
         Ok(rows
@@ -475,6 +584,125 @@ impl Store {
         }
         Ok(())
     }
+}
+
+/// Why `strikegraph load` stopped.
+#[derive(Debug, thiserror::Error)]
+pub enum LoadError {
+    #[error("N-Quads syntax error after {quads_loaded} quads: {message} (the units before it are loaded)")]
+    Syntax { quads_loaded: u64, message: String },
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+/// Whether a triple of `graph` belongs in the merged graph: all but the graph's own
+/// provenance nodes (`{graph}#…`).
+pub fn is_merged(subject: NamedOrBlankNodeRef<'_>, graph: NamedNodeRef<'_>) -> bool {
+    match subject {
+        NamedOrBlankNodeRef::NamedNode(node) => node
+            .as_str()
+            .strip_prefix(graph.as_str())
+            .is_none_or(|rest| !rest.starts_with('#')),
+        NamedOrBlankNodeRef::BlankNode(_) => true,
+    }
+}
+
+/// Each quad, then its copy in the merged graph where it belongs there.
+fn with_merged_copies(quads: &[Quad]) -> impl Iterator<Item = Quad> + '_ {
+    quads.iter().flat_map(|quad| {
+        let copy = match &quad.graph_name {
+            GraphName::NamedNode(g) if is_merged(quad.subject.as_ref(), g.as_ref()) => {
+                Some(Quad::new(
+                    quad.subject.clone(),
+                    quad.predicate.clone(),
+                    quad.object.clone(),
+                    GraphName::DefaultGraph,
+                ))
+            }
+            _ => None,
+        };
+        std::iter::once(quad.clone()).chain(copy)
+    })
+}
+
+/// The triples `graph` contributes to the merged graph.
+fn merged_triples_of(
+    tx: &oxigraph::store::Transaction<'_>,
+    graph: NamedNodeRef<'_>,
+) -> Result<Vec<Quad>, StoreError> {
+    let mut out = Vec::new();
+    for quad in tx.quads_for_pattern(None, None, None, Some(graph.into())) {
+        let quad = quad?;
+        if is_merged(quad.subject.as_ref(), graph) {
+            out.push(quad);
+        }
+    }
+    Ok(out)
+}
+
+/// Removes from the merged graph the triples of `old` that no named graph other than
+/// `graph` still holds.
+fn retract_unsupported<'q>(
+    tx: &mut oxigraph::store::Transaction<'_>,
+    graph: NamedNodeRef<'_>,
+    old: impl Iterator<Item = &'q Quad>,
+) -> Result<(), StoreError> {
+    let mut unsupported = Vec::new();
+    for quad in old {
+        let mut supported = false;
+        for other in tx.quads_for_pattern(
+            Some(quad.subject.as_ref()),
+            Some(quad.predicate.as_ref()),
+            Some(quad.object.as_ref()),
+            None,
+        ) {
+            match other?.graph_name {
+                GraphName::NamedNode(g) if g.as_ref() != graph => {
+                    supported = true;
+                    break;
+                }
+                GraphName::BlankNode(_) => {
+                    supported = true;
+                    break;
+                }
+                _ => {}
+            }
+        }
+        if !supported {
+            unsupported.push(quad);
+        }
+    }
+    for quad in unsupported {
+        tx.remove(QuadRef::new(
+            &quad.subject,
+            &quad.predicate,
+            &quad.object,
+            GraphNameRef::DefaultGraph,
+        ));
+    }
+    Ok(())
+}
+
+fn rows_as_strings(results: QueryResults<'_>) -> Result<Vec<Vec<Option<String>>>, StoreError> {
+    let mut out = Vec::new();
+    if let QueryResults::Solutions(rows) = results {
+        let vars: Vec<_> = rows.variables().to_vec();
+        for row in rows {
+            let row = row?;
+            out.push(
+                vars.iter()
+                    .map(|v| {
+                        row.get(v).map(|t| match t {
+                            Term::Literal(l) => l.value().to_owned(),
+                            Term::NamedNode(n) => n.as_str().to_owned(),
+                            other => other.to_string(),
+                        })
+                    })
+                    .collect(),
+            );
+        }
+    }
+    Ok(out)
 }
 
 /// Maps a stored class back to the kind of entity it stands for.

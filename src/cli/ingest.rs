@@ -25,6 +25,24 @@ pub struct Args {
     /// Fail (exit 2) if any input is skipped.
     #[arg(long)]
     strict: bool,
+    /// Extract every article again, even those whose content hash has not changed.
+    #[arg(long)]
+    force: bool,
+    /// How new articles are written: `auto` (one transaction each, or the bulk loader from
+    /// 1024 new articles on, in all-or-nothing units of 8192), `transactions` or `bulk`.
+    #[arg(long, value_name = "MODE", default_value = "auto", value_parser = parse_write_mode)]
+    write_mode: ingest::WriteMode,
+}
+
+fn parse_write_mode(s: &str) -> Result<ingest::WriteMode, String> {
+    match s {
+        "auto" => Ok(ingest::WriteMode::Auto),
+        "transactions" => Ok(ingest::WriteMode::Transactions),
+        "bulk" => Ok(ingest::WriteMode::Bulk),
+        other => Err(format!(
+            "unknown write mode {other:?} (auto, transactions, bulk)"
+        )),
+    }
 }
 
 pub fn run(store_path: &Path, args: Args, quiet: bool) -> anyhow::Result<Outcome> {
@@ -40,7 +58,12 @@ pub fn run(store_path: &Path, args: Args, quiet: bool) -> anyhow::Result<Outcome
     } else {
         None
     };
-    let report = ingest::ingest(&store, docs, args.base.as_deref(), |article| {
+    let options = ingest::IngestOptions {
+        base: args.base.clone(),
+        force: args.force,
+        write_mode: args.write_mode,
+    };
+    let report = ingest::ingest(&store, docs, &options, |article| {
         if let Some(bar) = &bar {
             bar.inc(1);
             bar.set_message(article.rsplit('/').next().unwrap_or("").to_owned());

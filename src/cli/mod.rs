@@ -6,6 +6,7 @@ mod export;
 mod extract;
 mod generate;
 mod ingest;
+mod load;
 mod path;
 mod publish;
 mod push;
@@ -61,6 +62,7 @@ struct Cli {
 #[derive(Subcommand)]
 enum Command {
     Ingest(ingest::Args),
+    Load(load::Args),
     Query(query::Args),
     Export(export::Args),
     Stats(stats::Args),
@@ -95,6 +97,7 @@ pub fn main() -> ExitCode {
         .init();
     let result = match cli.command {
         Command::Ingest(args) => ingest::run(&cli.store, args, cli.quiet),
+        Command::Load(args) => load::run(&cli.store, args, cli.quiet),
         Command::Query(args) => query::run(&cli.store, args),
         Command::Export(args) => export::run(&cli.store, args),
         Command::Stats(args) => stats::run(&cli.store, args),

@@ -1,9 +1,9 @@
 //! RDF serialisations of the store or one article, and SPARQL results in their formats.
 
 use crate::rdf::vocab::PREFIXES;
-use crate::store::{Store, StoreError};
+use crate::store::{is_merged, Store, StoreError};
 use oxigraph::io::{JsonLdProfileSet, RdfFormat, RdfSerializer};
-use oxigraph::model::{GraphNameRef, NamedNodeRef, Term, TripleRef};
+use oxigraph::model::{GraphName, GraphNameRef, NamedNodeRef, Term, TripleRef};
 use oxigraph::sparql::results::{QueryResultsFormat, QueryResultsSerializer};
 use oxigraph::sparql::QueryResults;
 use std::io::{self, Write};
@@ -128,20 +128,22 @@ pub fn export_rdf(
                 &quad.object,
             ))?;
         }
-    } else if let QueryResults::Solutions(rows) =
-        store.query("SELECT DISTINCT ?s ?p ?o WHERE { ?s ?p ?o }")?
-    {
-        for row in rows {
-            let row = row.map_err(StoreError::from)?;
-            if let (Some(s), Some(Term::NamedNode(p)), Some(o)) =
-                (row.get("s"), row.get("p"), row.get("o"))
-            {
-                let s = match s {
-                    Term::NamedNode(n) => oxigraph::model::NamedOrBlankNodeRef::from(n),
-                    Term::BlankNode(b) => b.into(),
-                    _ => continue,
-                };
-                writer.serialize_triple(TripleRef::new(s, p, o))?;
+    } else {
+        // The merged graph holds every triple once, but for the provenance nodes, which
+        // only their article's graph holds.
+        for quad in inner.quads_for_pattern(None, None, None, None) {
+            let quad = quad?;
+            let keep = match &quad.graph_name {
+                GraphName::DefaultGraph => true,
+                GraphName::NamedNode(g) => !is_merged(quad.subject.as_ref(), g.as_ref()),
+                GraphName::BlankNode(_) => false,
+            };
+            if keep {
+                writer.serialize_triple(TripleRef::new(
+                    &quad.subject,
+                    &quad.predicate,
+                    &quad.object,
+                ))?;
             }
         }
     }

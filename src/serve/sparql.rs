@@ -189,6 +189,7 @@ pub async fn handle(
                         deadline.token.clone(),
                         &default_graphs,
                         &named_graphs,
+                        false,
                     )
                     .map_err(|e| ApiError::from_store(e, &st.limits))?;
                 render(st, deadline, results, accept.as_deref())

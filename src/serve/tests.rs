@@ -17,7 +17,13 @@ fn state_with(limits: Limits) -> Arc<ServeState> {
     let store = Store::in_memory().expect("an in-memory store");
     let published = chrono::NaiveDate::from_ymd_opt(2016, 4, 6).expect("a date");
     let doc = Document::new("kent", TEXT).with_published(published);
-    crate::ingest::ingest(&store, std::iter::once(Ok(doc)), None, |_| {}).expect("ingest");
+    crate::ingest::ingest(
+        &store,
+        std::iter::once(Ok(doc)),
+        &crate::ingest::IngestOptions::default(),
+        |_| {},
+    )
+    .expect("ingest");
     let base = store.settle_base(None).expect("a base").base().to_owned();
     ServeState::new(store, &base, "http://localhost:7878", limits)
 }

@@ -197,7 +197,10 @@ impl Site<'_> {
         );
         let token = token.unwrap_or_default();
         let mut triples = BTreeMap::new();
-        if let QueryResults::Graph(found) = self.store.query_cancellable(&query, token, &[], &[])? {
+        if let QueryResults::Graph(found) =
+            self.store
+                .query_cancellable(&query, token, &[], &[], true)?
+        {
             for t in found {
                 let t = t?;
                 if triples.len() >= self.max_triples {
