@@ -14,6 +14,7 @@ pub mod extract;
 pub mod graph;
 pub mod ingest;
 pub mod publish;
+pub mod push;
 pub mod rdf;
 pub mod resolve;
 pub mod serve;

@@ -544,6 +544,40 @@ impl Store {
         Ok(stats)
     }
 
+    /// Every named graph in the store (articles, the ontology, the dataset description),
+    /// sorted by IRI.
+    pub fn named_graphs(&self) -> Result<Vec<NamedNode>, StoreError> {
+        let mut graphs = Vec::new();
+        for graph in self.inner.named_graphs() {
+            if let oxigraph::model::NamedOrBlankNode::NamedNode(node) = graph? {
+                graphs.push(node);
+            }
+        }
+        graphs.sort();
+        Ok(graphs)
+    }
+
+    /// One named graph as N-Triples, and how many triples it holds.
+    pub fn graph_ntriples(&self, graph: NamedNodeRef<'_>) -> Result<(Vec<u8>, usize), StoreError> {
+        let mut serializer =
+            oxigraph::io::RdfSerializer::from_format(RdfFormat::NTriples).for_writer(Vec::new());
+        let mut count = 0;
+        for quad in self
+            .inner
+            .quads_for_pattern(None, None, None, Some(graph.into()))
+        {
+            let quad = quad?;
+            serializer
+                .serialize_triple(quad.as_ref())
+                .map_err(|e| StoreError::Storage(StorageError::Io(e)))?;
+            count += 1;
+        }
+        let body = serializer
+            .finish()
+            .map_err(|e| StoreError::Storage(StorageError::Io(e)))?;
+        Ok((body, count))
+    }
+
     pub fn flush(&self) -> Result<(), StoreError> {
         if !self.read_only {
             self.inner.flush()?;

@@ -4,10 +4,12 @@ mod components;
 mod explain;
 mod export;
 mod extract;
+mod generate;
 mod ingest;
 mod load;
 mod path;
 mod publish;
+mod push;
 mod query;
 mod rank;
 mod remove;
@@ -72,6 +74,8 @@ enum Command {
     Components(components::Args),
     Serve(serve::Args),
     Publish(publish::Args),
+    Generate(generate::Args),
+    Push(push::Args),
 }
 
 pub fn main() -> ExitCode {
@@ -105,6 +109,8 @@ pub fn main() -> ExitCode {
         Command::Components(args) => components::run(&cli.store, args),
         Command::Serve(args) => serve::run(&cli.store, args),
         Command::Publish(args) => publish::run(&cli.store, args, cli.quiet),
+        Command::Generate(args) => generate::run(args),
+        Command::Push(args) => push::run(&cli.store, args, cli.quiet),
     };
     match result {
         Ok(Outcome::Done) => ExitCode::SUCCESS,

@@ -5,6 +5,7 @@
 //! one [`ReadError`] naming its location; the iterator then goes on with the rest.
 
 mod files;
+pub mod generate;
 mod jsonl;
 mod metadata;
 
