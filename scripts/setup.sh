@@ -27,11 +27,14 @@ if ! python3 -c 'import rdflib, pyshacl' >/dev/null 2>&1; then
   python3 -m pip install -q rdflib pyshacl
 fi
 
-# `oxigraph` (the oxigraph-cli crate), a Graph Store Protocol server that tests/push.rs
-# pushes to: the test of `strikegraph push` needs a real third-party server, and fails under
-# CI without one. Built from source (no packaged binary), once; its own target folder keeps
-# the build apart from strikegraph's and reusable between runs.
+# `oxigraph` 0.5.13 (Oxigraph's CLI and server), a Graph Store Protocol server that
+# tests/push.rs pushes to: the test of `strikegraph push` needs a real third-party server, and
+# fails under CI without one. The PyPI package `oxigraph` ships the same release as a prebuilt
+# binary (seconds to install); without it, build the oxigraph-cli crate from source (many
+# minutes: RocksDB), in its own target folder so that the build is kept apart from
+# strikegraph's and reused between runs.
 if ! command -v oxigraph >/dev/null 2>&1 && [ -z "${OXIGRAPH_BIN:-}" ]; then
-  echo "setup: installing oxigraph-cli 0.5.13 (a few minutes)" >&2
-  cargo install oxigraph-cli --version 0.5.13 --locked --target-dir "$HOME/.cache/oxigraph-cli-target"
+  echo "setup: installing oxigraph 0.5.13" >&2
+  python3 -m pip install -q --only-binary :all: oxigraph==0.5.13 ||
+    cargo install oxigraph-cli --version 0.5.13 --locked --target-dir "$HOME/.cache/oxigraph-cli-target"
 fi

@@ -154,6 +154,38 @@ fn push_sends_every_graph_to_oxigraph_once_and_again_without_duplicates() {
         assert_eq!(server_counts(server.addr), expected, "after push {round}");
     }
 
+    // An article rewritten in the store: the next push replaces its graph on the server
+    // (a merge, as a POST would do, would leave the old triples beside the new ones).
+    let (article, _) = expected
+        .iter()
+        .find(|(g, _)| g.contains("/article/"))
+        .expect("an article graph");
+    let id = article.rsplit('/').next().expect("an article id");
+    let rewrite = dir.path().join("rewrite.jsonl");
+    std::fs::write(
+        &rewrite,
+        format!(
+            "{{\"id\": \"{id}\", \"published\": \"2021-03-01\", \"text\": \"Bus drivers in Exampleton will strike on Friday, said Ada Quill, a regional organiser.\"}}\n"
+        ),
+    )
+    .expect("the record is written");
+    let ingest = strikegraph(&store, &["ingest", rewrite.to_str().expect("UTF-8 path")]);
+    assert!(
+        ingest.status.success(),
+        "{}",
+        String::from_utf8_lossy(&ingest.stderr)
+    );
+    let rewritten = store_counts(&store);
+    assert_ne!(rewritten[article], expected[article], "the article changed");
+    let push = strikegraph(&store, &["push", "--endpoint", &endpoint]);
+    assert!(
+        push.status.success(),
+        "{}",
+        String::from_utf8_lossy(&push.stderr)
+    );
+    assert_eq!(server_counts(server.addr), rewritten, "after the rewrite");
+    let expected = rewritten;
+
     // One graph on its own, and a graph the store does not have.
     let (one, _) = expected.iter().next().expect("a graph");
     let push = strikegraph(&store, &["push", "--endpoint", &endpoint, "--graph", one]);
