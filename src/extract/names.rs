@@ -6,7 +6,7 @@
 //! ("Hospital", "NHS Trust", "Road"), titles ("Dr", "Mrs"), given names, acronyms defined in
 //! brackets, and the words around a span ("from X", "X, 34, a nurse").
 
-use super::gazetteer::is_acronym;
+use super::gazetteer::{is_acronym, Known};
 use super::{Annotated, Component, Entity, EntityId, EntityKind, Gender, SubKind};
 use crate::resolve::name_key;
 use crate::text::{Span, TokenKind};
@@ -387,6 +387,7 @@ impl Component for Names {
 
     fn run(&self, doc: &mut Annotated<'_>) {
         let lower_words = lower_case_words(doc);
+        let spelled_hits = doc.gazetteer.spelled_in(doc.text);
         let mut found = Vec::new();
         let mut definitions = Vec::new();
         for s in 0..doc.layout.sentences.len() {
@@ -395,7 +396,7 @@ impl Component for Names {
                 continue;
             }
             let units = units(doc, sentence.tokens.clone());
-            let spelled = spelled_names(doc, sentence.span, &mut found);
+            let spelled = spelled_names(doc, sentence.span, &spelled_hits, &mut found);
             let units: Vec<Unit> = units
                 .into_iter()
                 .filter(|u| spelled.iter().all(|s| !s.overlaps(u.span)))
@@ -407,11 +408,19 @@ impl Component for Names {
 }
 
 /// Gazetteer names with commas or lower-case words, found as spelled; returns their spans.
-fn spelled_names(doc: &Annotated<'_>, sentence: Span, found: &mut Vec<Found>) -> Vec<Span> {
+/// `hits` are the gazetteer's spelled names found in the whole text.
+fn spelled_names(
+    doc: &Annotated<'_>,
+    sentence: Span,
+    hits: &[(usize, &str, &Known)],
+    found: &mut Vec<Found>,
+) -> Vec<Span> {
     let text = doc.slice(sentence);
     let mut spans = Vec::new();
-    for (i, form, known) in doc.gazetteer.spelled_in(text) {
-        let start = sentence.start + i;
+    let inside = hits
+        .iter()
+        .filter(|(at, form, _)| *at >= sentence.start && at + form.len() <= sentence.end);
+    for &(start, form, known) in inside {
         let span = Span::new(start, start + form.len());
         let bounded = text[..span.start - sentence.start]
             .chars()

@@ -464,13 +464,17 @@ fn speech_verbs_in(text: &str) -> Vec<(usize, &'static str)> {
 /// spokesman insisted ..."): remembered so that a later "she added" finds its speaker.
 fn record_reported_speech(doc: &mut Annotated<'_>) {
     let mut found = Vec::new();
+    let verbs = speech_verbs_in(doc.text);
     for sentence in &doc.layout.sentences {
         if doc.boilerplate[sentence.paragraph] {
             continue;
         }
         let text = doc.slice(sentence.span);
-        for (i, verb) in speech_verbs_in(text) {
-            let at = sentence.span.start + i;
+        let inside = verbs.iter().filter(|(at, verb)| {
+            *at >= sentence.span.start && at + verb.len() <= sentence.span.end
+        });
+        for &(at, verb) in inside {
+            let i = at - sentence.span.start;
             let from = i + verb.len();
             let boundary_before = text[..from - verb.len()]
                 .chars()

@@ -89,7 +89,7 @@ impl Layout {
         for (p, para) in layout.paragraphs.clone().into_iter().enumerate() {
             let body = &text[para.start..para.end];
             let mut pending: Option<Span> = None;
-            for (rel, piece) in body.split_sentence_bound_indices() {
+            for (rel, piece) in sentence_pieces(body) {
                 let lead = piece.len() - piece.trim_start().len();
                 let piece_trim = piece.trim();
                 if piece_trim.is_empty() {
@@ -166,6 +166,122 @@ impl Layout {
     }
 }
 
+/// Sentence pieces of a paragraph, as (byte offset, piece): UAX #29's sentence boundaries.
+/// Ordinary prose (single `.`, `!` or `?` before closing quotes, spaces or the end) is cut
+/// by a byte scan; a paragraph with anything less ordinary around a terminator goes through
+/// the full Unicode algorithm, which is several times slower.
+fn sentence_pieces(body: &str) -> Vec<(usize, &str)> {
+    ordinary_sentence_pieces(body).unwrap_or_else(|| body.split_sentence_bound_indices().collect())
+}
+
+fn ordinary_sentence_pieces(body: &str) -> Option<Vec<(usize, &str)>> {
+    let bytes = body.as_bytes();
+    // Other terminators (ellipsis, full-width stops, ...) are all outside ASCII and rare.
+    const OTHER_TERMINATORS: &[char] = &[
+        '\u{2026}', '\u{203C}', '\u{203D}', '\u{2047}', '\u{2048}', '\u{2049}', '\u{3002}',
+        '\u{FF01}', '\u{FF0E}', '\u{FF1F}', '\u{FF61}', '\u{0589}', '\u{061F}', '\u{06D4}',
+    ];
+    if !body.is_ascii() && body.contains(OTHER_TERMINATORS) {
+        return None;
+    }
+    let mut pieces = Vec::new();
+    let mut start = 0;
+    for (at, &b) in bytes.iter().enumerate() {
+        if !matches!(b, b'.' | b'!' | b'?') || at < start {
+            continue;
+        }
+        let full_stop = b == b'.';
+        let after = &body[at + 1..];
+        let Some(next) = after.chars().next() else {
+            break;
+        };
+        if !(is_close(next) || is_sentence_space(next)) {
+            let prev = body[..at].chars().next_back();
+            // SB6 "3.5" and SB7 "U.S", "Road.More": no break inside.
+            let inside = full_stop
+                && (next.is_ascii_digit()
+                    || (next.is_uppercase()
+                        && prev.is_some_and(|c| c.is_uppercase() || c.is_lowercase())));
+            if inside {
+                continue;
+            }
+            return None;
+        }
+        // Close* Sp*
+        let mut end = at + 1;
+        let mut chars = after.chars().peekable();
+        while let Some(&c) = chars.peek() {
+            if !is_close(c) {
+                break;
+            }
+            end += c.len_utf8();
+            chars.next();
+        }
+        for c in chars {
+            if is_sentence_space(c) {
+                end += c.len_utf8();
+            } else if c.is_whitespace() {
+                return None;
+            } else {
+                break;
+            }
+        }
+        let rest = &body[end..];
+        let Some(following) = rest.chars().next() else {
+            break;
+        };
+        if matches!(following, '.' | '!' | '?') || following.is_whitespace() {
+            return None;
+        }
+        // SB8a: a continuation (",", ";", ":", a dash) goes on.
+        if matches!(following, ',' | '-' | ':' | ';' | '\u{2013}' | '\u{2014}') {
+            continue;
+        }
+        // SB8: after a full stop, a lower-case word goes on.
+        if full_stop {
+            let letter = rest
+                .chars()
+                .find(|&c| c.is_alphabetic() || matches!(c, '.' | '!' | '?' | '\n' | '\r'));
+            if letter.is_some_and(char::is_lowercase) {
+                continue;
+            }
+            if !letter.is_some_and(char::is_alphabetic) && letter.is_some() {
+                return None;
+            }
+        }
+        pieces.push((start, &body[start..end]));
+        start = end;
+    }
+    if start < body.len() {
+        pieces.push((start, &body[start..]));
+    }
+    Some(pieces)
+}
+
+/// UAX #29 Close: quotation marks and closing brackets.
+fn is_close(c: char) -> bool {
+    matches!(
+        c,
+        '"' | '\''
+            | ')'
+            | ']'
+            | '}'
+            | '\u{201D}'
+            | '\u{2019}'
+            | '\u{201C}'
+            | '\u{2018}'
+            | '\u{00BB}'
+            | '\u{00AB}'
+            | '('
+            | '['
+            | '{'
+    )
+}
+
+fn is_sentence_space(c: char) -> bool {
+    c == ' ' || c == '\t' || c == '\u{00A0}'
+}
+
 /// Abbreviations after which a full stop does not end a sentence.
 const ABBREVIATIONS: &[&str] = &[
     "Dr", "Mr", "Mrs", "Ms", "Prof", "St", "Cllr", "No", "Sgt", "Rev", "Gen", "Capt", "Lt", "Col",
@@ -198,6 +314,23 @@ pub fn char_offset(text: &str, byte: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_fast_sentence_scan_agrees_with_unicode() {
+        let texts = [
+            "Dr Ann Lee said: \"We will strike.\" The trust said it was sorry.",
+            "Pay rose 3.5% in the U.S. last year. Talks resume on Monday!",
+            "\u{201C}Enough,\u{201D} she said. \u{201C}We are tired.\u{201D} He agreed... Then what?",
+            "It is over. (The union disagreed.) A vote follows? yes, said one.",
+            "Staff walked out at 7am. the picket grew; numbers rose. E.g. nurses.",
+            "Visit www.example-nhs.net.More on the site. Road.Next item in 2016.More here",
+        ];
+        for text in texts {
+            let fast: Vec<_> = sentence_pieces(text);
+            let unicode: Vec<_> = text.split_sentence_bound_indices().collect();
+            assert_eq!(fast, unicode, "{text}");
+        }
+    }
 
     fn sentences(text: &str) -> Vec<&str> {
         Layout::new(text)
@@ -248,5 +381,36 @@ mod tests {
     #[test]
     fn char_offsets_count_scalars() {
         assert_eq!(char_offset("Ní Bhriain", 3), 2);
+    }
+}
+#[cfg(test)]
+mod sentence_scan_agreement {
+    use super::*;
+
+    /// Random strings of the characters that decide sentence boundaries, from a fixed
+    /// seed: the byte scan must cut them exactly where UAX #29 does.
+    #[test]
+    fn the_fast_scan_agrees_with_unicode_on_random_text() {
+        const PIECES: &[&str] = &[
+            "a", "b", "Z", "Q", "1", "7", ".", ".", "!", "?", " ", " ", "\"", "'", ")", "(", ",",
+            ";", ":", "-", "\u{201D}", "\u{201C}", "\u{2019}", "\u{2014}", "\t", "\u{00A0}", "é",
+            "É", "%", "word", "Name", "U.S.", "e.g.", "3.5", "...", "?!",
+        ];
+        let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
+        let mut next = || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state
+        };
+        for _ in 0..20_000 {
+            let len = (next() % 24) as usize;
+            let text: String = (0..len)
+                .map(|_| PIECES[(next() % PIECES.len() as u64) as usize])
+                .collect();
+            let fast = sentence_pieces(&text);
+            let unicode: Vec<_> = text.split_sentence_bound_indices().collect();
+            assert_eq!(fast, unicode, "{text:?}");
+        }
     }
 }
