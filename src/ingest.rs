@@ -195,6 +195,10 @@ pub enum WriteMode {
 /// From this many new articles in one run, `WriteMode::Auto` uses the bulk loader.
 pub const BULK_MIN_ARTICLES: usize = 2 * BATCH_SIZE;
 
+/// Quads handed to the bulk loader at a time (with their merged copies, about its own
+/// batch size).
+const BULK_BATCH_QUADS: usize = 600_000;
+
 /// New articles per bulk-load unit. A unit is all-or-nothing: a crash loses at most the
 /// unit in progress, which the next run (seeing no content hash) extracts again.
 pub const BULK_UNIT_ARTICLES: usize = 16 * BATCH_SIZE;
@@ -241,6 +245,8 @@ struct BulkWriter<'s> {
     mode: WriteMode,
     /// New graphs not written yet (before the bulk loader is chosen).
     pending: Vec<(oxigraph::model::NamedNode, Vec<oxigraph::model::Quad>)>,
+    /// Quads in `pending`.
+    pending_quads: usize,
     /// Articles in the open bulk unit.
     unit: usize,
     loader: Option<oxigraph::store::BulkLoader<'s>>,
@@ -252,6 +258,7 @@ impl<'s> BulkWriter<'s> {
             store,
             mode,
             pending: Vec::new(),
+            pending_quads: 0,
             unit: 0,
             loader: None,
         }
@@ -268,11 +275,14 @@ impl<'s> BulkWriter<'s> {
                 self.store.replace_graph(article.as_ref(), &quads)?;
             }
             WriteMode::Auto | WriteMode::Bulk => {
+                self.pending_quads += quads.len();
                 self.pending.push((article, quads));
                 let bulk = self.loader.is_some()
                     || self.mode == WriteMode::Bulk
                     || self.pending.len() >= BULK_MIN_ARTICLES;
-                if bulk {
+                // The loader sorts and writes what it is given as files of its own: give it
+                // big batches, not one article at a time.
+                if bulk && self.pending_quads >= BULK_BATCH_QUADS {
                     self.load_pending()?;
                 }
             }
@@ -289,6 +299,7 @@ impl<'s> BulkWriter<'s> {
             None => self.loader.insert(self.store.bulk_loader()),
         };
         let pending = std::mem::take(&mut self.pending);
+        self.pending_quads = 0;
         self.unit += pending.len();
         Store::bulk_load_graphs(loader, pending.iter().map(|(_, q)| q.as_slice()))?;
         if self.unit >= BULK_UNIT_ARTICLES {
@@ -309,7 +320,10 @@ impl<'s> BulkWriter<'s> {
     /// Writes what is left: an open unit is committed; pending articles of a small ingest
     /// are written one transaction each.
     fn finish(mut self) -> Result<(), StoreError> {
-        if self.loader.is_some() || self.mode == WriteMode::Bulk {
+        if self.loader.is_some()
+            || self.mode == WriteMode::Bulk
+            || self.pending.len() >= BULK_MIN_ARTICLES
+        {
             self.load_pending()?;
             self.commit_unit()?;
         }

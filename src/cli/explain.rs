@@ -1,5 +1,6 @@
 use super::Outcome;
 use anyhow::Context as _;
+use std::io::Write as _;
 use std::path::PathBuf;
 use strikegraph::corpus;
 use strikegraph::extract::{self, Context, Gazetteer};
@@ -26,6 +27,8 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
     let gazetteer = Gazetteer::builtin();
     let context = Context::for_document(&doc);
     let annotated = extract::annotate(&doc.text, &context, &gazetteer);
-    print!("{}", extract::explain(&annotated));
+    let mut out = super::output(None)?;
+    out.write_all(extract::explain(&annotated).as_bytes())?;
+    out.flush()?;
     Ok(Outcome::Done)
 }

@@ -1,4 +1,5 @@
 use super::{open_for_reading, Outcome};
+use std::io::Write as _;
 use std::path::Path;
 use strikegraph::export::display_term;
 
@@ -13,19 +14,21 @@ pub struct Args {
 pub fn run(store_path: &Path, args: Args) -> anyhow::Result<Outcome> {
     let store = open_for_reading(store_path)?;
     let stats = store.stats()?;
+    let mut out = super::output(None)?;
     match args.format.as_str() {
-        "json" => println!("{}", serde_json::to_string_pretty(&stats)?),
+        "json" => writeln!(out, "{}", serde_json::to_string_pretty(&stats)?)?,
         "table" => {
-            println!("articles  {}", stats.articles);
-            println!("quads     {}", stats.quads);
-            println!("mentioned entities by class:");
+            writeln!(out, "articles  {}", stats.articles)?;
+            writeln!(out, "quads     {}", stats.quads)?;
+            writeln!(out, "mentioned entities by class:")?;
             for (class, n) in &stats.classes {
                 let name =
                     display_term(&oxigraph::model::NamedNode::new_unchecked(class.clone()).into());
-                println!("  {n:>6}  {name}");
+                writeln!(out, "  {n:>6}  {name}")?;
             }
         }
         other => anyhow::bail!("unknown --format {other:?} (table or json)"),
     }
+    out.flush()?;
     Ok(Outcome::Done)
 }
