@@ -20,7 +20,8 @@ pub const ONTOLOGY_TTL: &str = include_str!("../ontology/strikegraph.ttl");
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum StoreError {
-    #[error("the store at {path} is in use by another process (only one writer at a time); try again when it has finished, or open it read-only")]
+    /// Another process holds the store's write lock (RocksDB's `LOCK` file).
+    #[error("the store at {path} is in use by another strikegraph process (ingest, remove or serve --allow-update); only one may write at a time, so try again when it has finished. Read-only commands (query, export, stats, serve) still work")]
     Locked { path: PathBuf },
     #[error("cannot open the store at {path}: {source}")]
     Open { path: PathBuf, source: StorageError },
@@ -455,11 +456,7 @@ pub fn kind_of_class(class: &str) -> EntityKind {
 }
 
 fn classify_open_error(path: &Path, source: StorageError) -> StoreError {
-    let text = source.to_string();
-    if text.contains("lock")
-        || text.contains("LOCK")
-        || text.contains("Resource temporarily unavailable")
-    {
+    if is_lock_error(&source.to_string()) {
         StoreError::Locked {
             path: path.to_owned(),
         }
@@ -471,9 +468,31 @@ fn classify_open_error(path: &Path, source: StorageError) -> StoreError {
     }
 }
 
+/// Whether a RocksDB open error says another process holds the lock, e.g.
+/// `IO error: While lock file: db/LOCK: Resource temporarily unavailable`. Matched on the
+/// lock file's name and the `EAGAIN`/`ENOLCK` texts, not on "lock" alone, which would also
+/// match a "block" checksum error.
+fn is_lock_error(message: &str) -> bool {
+    message.contains("While lock file")
+        || message.contains("/LOCK:")
+        || message.contains("Resource temporarily unavailable")
+        || message.contains("No locks available")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lock_errors_are_told_from_other_open_errors() {
+        assert!(is_lock_error(
+            "IO error: While lock file: /tmp/s/LOCK: Resource temporarily unavailable"
+        ));
+        assert!(!is_lock_error(
+            "Corruption: block checksum mismatch in 000010.sst"
+        ));
+        assert!(!is_lock_error("IO error: No such file or directory"));
+    }
 
     #[test]
     fn replacing_a_graph_keeps_others() -> Result<(), Box<dyn std::error::Error>> {

@@ -1,0 +1,231 @@
+//! Crash safety: an ingest killed with SIGKILL at any moment leaves a store that opens,
+//! whose article graphs are each wholly present (exactly as a complete ingest writes them)
+//! or wholly absent, with the ontology and the dataset description intact; running the
+//! ingest again completes the store to exactly what an uninterrupted ingest gives.
+//!
+//! Everything goes through the binary, so the test holds whatever way `ingest` writes.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::Path;
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+/// Enough articles that the write phase lasts a while, few enough for a quick debug run.
+const ARTICLES: usize = 200;
+
+const ONTOLOGY_GRAPH: &str = "https://w3id.org/strikegraph/ns";
+const VOID_GRAPH: &str = "https://w3id.org/strikegraph/id/void";
+const ARTICLE_PREFIX: &str = "https://w3id.org/strikegraph/id/article/";
+
+fn bin() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_strikegraph"))
+}
+
+/// A small deterministic generator (xorshift), so the corpus is the same on every run.
+struct Rng(u64);
+
+impl Rng {
+    fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        items[(self.0 % items.len() as u64) as usize]
+    }
+}
+
+/// Invented articles, one JSON Lines record each.
+fn corpus(n: usize) -> String {
+    let given = [
+        "Ilsa", "Tobin", "Marek", "Noor", "Perrin", "Wenna", "Corin", "Elspet",
+    ];
+    let family = [
+        "Harrowgate",
+        "Quennell",
+        "Ambry",
+        "Tolliver",
+        "Festing",
+        "Blaney",
+        "Orchard",
+    ];
+    let towns = ["Westermoor", "Calder Reach", "Pellingham", "Ostry", "Marrowby"];
+    let unions = [
+        "Guild of Ferry Pilots",
+        "Union of Mill Engineers",
+        "Federation of Signal Staff",
+    ];
+    let days = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"];
+    let mut rng = Rng(0x5eed_1234_abcd_0042);
+    let mut out = String::new();
+    for i in 0..n {
+        let person = format!("{} {}", rng.pick(&given), rng.pick(&family));
+        let (town, union, day) = (rng.pick(&towns), rng.pick(&unions), rng.pick(&days));
+        let text = format!(
+            "Members of the {union} in {town} will strike on {day}, the union said.\n\n\
+             {person}, a spokesman for the {union}, said: \"We have been left with no choice.\"\n\n\
+             Talks at the {town} depot broke down after {n} hours.",
+            n = i % 11 + 2
+        );
+        let record = serde_json::json!({
+            "id": format!("gen-{i:04}"),
+            "text": text,
+            "published": format!("2031-{:02}-{:02}", i % 12 + 1, i % 27 + 1),
+        });
+        out.push_str(&record.to_string());
+        out.push('\n');
+    }
+    out
+}
+
+/// The store's quads, by graph, as sorted N-Quads lines; empty if no store was created yet.
+fn graphs(store: &Path) -> BTreeMap<String, BTreeSet<String>> {
+    let mut by_graph: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    if !store.join("CURRENT").exists() {
+        return by_graph;
+    }
+    let out = bin()
+        .arg("--store")
+        .arg(store)
+        .args(["export", "--format", "nquads"])
+        .output()
+        .expect("export runs");
+    assert!(
+        out.status.success(),
+        "the store does not open after a crash: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let data = String::from_utf8(out.stdout).expect("UTF-8 N-Quads");
+    for quad in oxigraph::io::RdfParser::from_format(oxigraph::io::RdfFormat::NQuads)
+        .for_slice(data.as_bytes())
+    {
+        let quad = quad.expect("the export parses");
+        let graph = match &quad.graph_name {
+            oxigraph::model::GraphName::NamedNode(n) => n.as_str().to_owned(),
+            other => panic!("a quad outside the named graphs: {other}"),
+        };
+        by_graph.entry(graph).or_default().insert(quad.to_string());
+    }
+    by_graph
+}
+
+/// Starts an ingest of `input` into `store`.
+fn spawn_ingest(store: &Path, input: &Path) -> std::process::Child {
+    bin()
+        .arg("--store")
+        .arg(store)
+        .arg("ingest")
+        .arg(input)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("ingest starts")
+}
+
+/// Checks a (possibly interrupted) store against the reference; returns its article count.
+fn check_against(
+    reference: &BTreeMap<String, BTreeSet<String>>,
+    store: &BTreeMap<String, BTreeSet<String>>,
+    when: &str,
+) -> usize {
+    let mut articles = 0;
+    for (graph, quads) in store {
+        let expected = reference
+            .get(graph)
+            .unwrap_or_else(|| panic!("{when}: a graph the reference has not: {graph}"));
+        if graph.starts_with(ARTICLE_PREFIX) {
+            articles += 1;
+        }
+        if quads != expected {
+            let missing = expected.difference(quads).count();
+            let extra = quads.difference(expected).count();
+            panic!("{when}: the graph {graph} is torn ({missing} quads missing, {extra} extra)");
+        }
+    }
+    if articles > 0 {
+        // Articles are only written after the ontology and the dataset description.
+        for graph in [ONTOLOGY_GRAPH, VOID_GRAPH] {
+            assert!(
+                store.contains_key(graph),
+                "{when}: articles present but no {graph}"
+            );
+        }
+    }
+    articles
+}
+
+#[cfg(unix)]
+#[test]
+fn an_ingest_killed_at_any_point_leaves_whole_articles_and_resumes_to_the_same_store() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let input = dir.path().join("articles.jsonl");
+    std::fs::write(&input, corpus(ARTICLES)).expect("corpus written");
+
+    // The reference: one uninterrupted ingest, timed to place the kills.
+    let reference_store = dir.path().join("reference");
+    let started = Instant::now();
+    let status = spawn_ingest(&reference_store, &input)
+        .wait()
+        .expect("reference ingest");
+    let full = started.elapsed();
+    eprintln!("reference ingest of {ARTICLES} articles: {full:?}");
+    assert!(status.success(), "the reference ingest failed: {status}");
+    let reference = graphs(&reference_store);
+    let reference_articles = reference
+        .keys()
+        .filter(|g| g.starts_with(ARTICLE_PREFIX))
+        .count();
+    assert_eq!(reference_articles, ARTICLES);
+    assert!(reference.contains_key(ONTOLOGY_GRAPH) && reference.contains_key(VOID_GRAPH));
+
+    // One store, killed again and again: the first kill hits a fresh store, the later ones
+    // a resumed ingest that first finds the articles already written.
+    let store = dir.path().join("killed");
+    let mut partial_kills = 0;
+    for (round, fraction) in [0.2, 0.45, 0.7, 0.95].into_iter().enumerate() {
+        let mut child = spawn_ingest(&store, &input);
+        std::thread::sleep(full.mul_f64(fraction));
+        let finished = child.try_wait().expect("child status").is_some();
+        // `Child::kill` sends SIGKILL on Unix: no destructor, no flush, no clean close.
+        let _ = child.kill();
+        let _ = child.wait();
+        let when = format!("after the kill at {:.0}% (round {round})", fraction * 100.0);
+        let articles = check_against(&reference, &graphs(&store), &when);
+        eprintln!("{when}: {articles} whole articles (process had finished: {finished})");
+        if !finished && articles > 0 && articles < ARTICLES {
+            partial_kills += 1;
+        }
+    }
+    assert!(
+        partial_kills > 0,
+        "no kill landed while articles were being written; the test did not test anything"
+    );
+
+    // Run to completion: the same store as the reference, nothing twice.
+    let out = bin()
+        .arg("--store")
+        .arg(&store)
+        .arg("ingest")
+        .arg(&input)
+        .output()
+        .expect("ingest runs");
+    assert!(
+        out.status.success(),
+        "the resumed ingest failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains(&format!("{ARTICLES} articles")),
+        "the summary line: {stderr}"
+    );
+    let resumed = graphs(&store);
+    check_against(&reference, &resumed, "after the resumed ingest");
+    assert_eq!(
+        resumed.keys().collect::<Vec<_>>(),
+        reference.keys().collect::<Vec<_>>(),
+        "the resumed store has other graphs than the reference"
+    );
+    assert!(
+        full < Duration::from_secs(60),
+        "the reference ingest took {full:?}; lower ARTICLES"
+    );
+}
