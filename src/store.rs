@@ -39,6 +39,9 @@ pub enum StoreError {
     Base(String),
 }
 
+/// How many times a read-only open is tried when a concurrent writer's compaction races it.
+const READ_ONLY_OPEN_ATTEMPTS: u32 = 8;
+
 pub struct Store {
     inner: oxigraph::store::Store,
     read_only: bool,
@@ -75,12 +78,26 @@ impl Store {
                 path.display()
             )));
         }
-        match oxigraph::store::Store::open_read_only(path) {
-            Ok(inner) => Ok(Self {
-                inner,
-                read_only: true,
-            }),
-            Err(source) => Err(classify_open_error(path, source)),
+        // A writer in another process may compact while this opens, deleting a file the
+        // manifest just named; that race is transient, so the open is tried again.
+        let mut wait = std::time::Duration::from_millis(20);
+        let mut attempts = 1;
+        loop {
+            match oxigraph::store::Store::open_read_only(path) {
+                Ok(inner) => {
+                    return Ok(Self {
+                        inner,
+                        read_only: true,
+                    })
+                }
+                Err(source) if attempts < READ_ONLY_OPEN_ATTEMPTS && is_transient(&source) => {
+                    tracing::debug!("opening {} read-only: {source}; retrying", path.display());
+                    std::thread::sleep(wait);
+                    wait = (wait * 2).min(std::time::Duration::from_millis(500));
+                    attempts += 1;
+                }
+                Err(source) => return Err(classify_open_error(path, source)),
+            }
         }
     }
 
@@ -466,6 +483,13 @@ fn classify_open_error(path: &Path, source: StorageError) -> StoreError {
             source,
         }
     }
+}
+
+/// Whether a read-only open failed because a file named in the manifest was removed by a
+/// concurrent writer meanwhile (RocksDB reports it as a corruption naming a missing file).
+fn is_transient(error: &StorageError) -> bool {
+    let message = error.to_string();
+    message.contains("No such file or directory") || message.contains("Corruption")
 }
 
 /// Whether a RocksDB open error says another process holds the lock, e.g.
