@@ -39,7 +39,13 @@ pub fn corpus_with_prefix(n: usize, prefix: &str) -> String {
         "Blaney",
         "Orchard",
     ];
-    let towns = ["Westermoor", "Calder Reach", "Pellingham", "Ostry", "Marrowby"];
+    let towns = [
+        "Westermoor",
+        "Calder Reach",
+        "Pellingham",
+        "Ostry",
+        "Marrowby",
+    ];
     let unions = [
         "Guild of Ferry Pilots",
         "Union of Mill Engineers",
@@ -67,4 +73,3 @@ pub fn corpus_with_prefix(n: usize, prefix: &str) -> String {
     }
     out
 }
-
