@@ -269,6 +269,37 @@ async fn limits_are_kept() {
     assert!(a.body.contains("time limit"), "{}", a.body);
 }
 
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_query_that_computes_past_the_limit_is_answered_at_the_limit() {
+    // A counted cross product reads the store once and then only computes, so Oxigraph
+    // sees the cancellation late; the answer must come at the deadline anyway.
+    let app = app_with(Limits {
+        timeout: Duration::from_millis(300),
+        max_running: 1,
+        ..Limits::default()
+    });
+    let count =
+        encode("SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }");
+    let started = Instant::now();
+    let a = call(&app, get(&format!("/sparql?query={count}"), None)).await;
+    assert_eq!(a.status, StatusCode::SERVICE_UNAVAILABLE, "{}", a.body);
+    assert!(
+        started.elapsed() < Duration::from_secs(5),
+        "answered after {:?}",
+        started.elapsed()
+    );
+    // With its one turn still held by the runaway, the next query is told the server is
+    // busy rather than left waiting.
+    let quick = encode("ASK { ?s ?p ?o }");
+    let a = call(&app, get(&format!("/sparql?query={quick}"), None)).await;
+    assert!(
+        a.status == StatusCode::OK || a.body.contains("busy"),
+        "{}: {}",
+        a.status,
+        a.body
+    );
+}
+
 /// The local path of the first person called `name`.
 async fn path_of(app: &Router, name: &str) -> String {
     let q = encode(&format!(
