@@ -235,7 +235,7 @@ fn open_error(path: &Path, err: &io::Error) -> ReadError {
     }
 }
 
-fn read_text(
+pub(super) fn read_text(
     reader: impl Read,
     id: &str,
     location: &str,

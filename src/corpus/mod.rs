@@ -9,6 +9,7 @@ mod jsonl;
 mod metadata;
 
 pub use files::{read_paths, Reader};
+pub use jsonl::JsonLines;
 pub use metadata::{Metadata, MetadataEntry};
 
 use chrono::NaiveDate;
@@ -132,6 +133,12 @@ impl std::error::Error for ReadError {}
 pub struct ReadWarning {
     pub location: String,
     pub message: String,
+}
+
+/// Reads one text document from bytes as a `.txt` file is read: the size cap, the binary
+/// check, lossy UTF-8 decoding and the empty check; `location` names it in messages.
+pub fn text_document(bytes: &[u8], id: &str, location: &str) -> Result<Document, ReadError> {
+    files::read_text(bytes, id, location, None)
 }
 
 /// Parses a publication date: `YYYY-MM-DD`, or the date part of an RFC 3339 timestamp.
