@@ -10,7 +10,9 @@ use crate::resolve::{Identity, IriSpace};
 use oxigraph::io::{RdfFormat, RdfParser};
 use oxigraph::model::{Literal, NamedNode, NamedNodeRef, Quad, QuadRef, Term};
 use oxigraph::sparql::{QueryResults, SparqlEvaluator};
-use std::path::{Path, PathBuf};
+#[cfg(feature = "rocksdb")]
+use std::path::Path;
+use std::path::PathBuf;
 
 pub use oxigraph::store::StorageError;
 
@@ -40,6 +42,7 @@ pub enum StoreError {
 }
 
 /// How many times a read-only open is tried when a concurrent writer's compaction races it.
+#[cfg(feature = "rocksdb")]
 const READ_ONLY_OPEN_ATTEMPTS: u32 = 8;
 
 pub struct Store {
@@ -60,6 +63,7 @@ pub struct Stats {
 
 impl Store {
     /// Opens (or creates) a store for reading and writing.
+    #[cfg(feature = "rocksdb")]
     pub fn open(path: &Path) -> Result<Self, StoreError> {
         match oxigraph::store::Store::open(path) {
             Ok(inner) => Ok(Self {
@@ -71,6 +75,7 @@ impl Store {
     }
 
     /// Opens an existing store for reading only; works while another process writes to it.
+    #[cfg(feature = "rocksdb")]
     pub fn open_read_only(path: &Path) -> Result<Self, StoreError> {
         if !path.join("CURRENT").exists() {
             return Err(StoreError::Base(format!(
@@ -454,6 +459,7 @@ impl Store {
     }
 
     pub fn flush(&self) -> Result<(), StoreError> {
+        #[cfg(feature = "rocksdb")]
         if !self.read_only {
             self.inner.flush()?;
         }
@@ -472,6 +478,7 @@ pub fn kind_of_class(class: &str) -> EntityKind {
     }
 }
 
+#[cfg(feature = "rocksdb")]
 fn classify_open_error(path: &Path, source: StorageError) -> StoreError {
     if is_lock_error(&source.to_string()) {
         StoreError::Locked {
@@ -487,6 +494,7 @@ fn classify_open_error(path: &Path, source: StorageError) -> StoreError {
 
 /// Whether a read-only open failed because a file named in the manifest was removed by a
 /// concurrent writer meanwhile (RocksDB reports it as a corruption naming a missing file).
+#[cfg(feature = "rocksdb")]
 fn is_transient(error: &StorageError) -> bool {
     let message = error.to_string();
     message.contains("No such file or directory") || message.contains("Corruption")
@@ -496,6 +504,7 @@ fn is_transient(error: &StorageError) -> bool {
 /// `IO error: While lock file: db/LOCK: Resource temporarily unavailable`. Matched on the
 /// lock file's name and the `EAGAIN`/`ENOLCK` texts, not on "lock" alone, which would also
 /// match a "block" checksum error.
+#[cfg(feature = "rocksdb")]
 fn is_lock_error(message: &str) -> bool {
     message.contains("While lock file")
         || message.contains("/LOCK:")
@@ -507,6 +516,7 @@ fn is_lock_error(message: &str) -> bool {
 mod tests {
     use super::*;
 
+    #[cfg(feature = "rocksdb")]
     #[test]
     fn lock_errors_are_told_from_other_open_errors() {
         assert!(is_lock_error(
