@@ -41,7 +41,7 @@ impl IngestReport {
             *counts.entry(skip.kind).or_insert(0) += 1;
         }
         let mut counts: Vec<_> = counts.into_iter().map(|(k, n)| (k.label(), n)).collect();
-        counts.sort_by(|a, b| b.1.cmp(&a.1));
+        counts.sort_by_key(|&(_, n)| std::cmp::Reverse(n));
         counts
     }
 }
