@@ -1,6 +1,7 @@
 //! `strikegraph serve` under a burst of mixed good and hostile requests over loopback:
-//! every answer has the status its request deserves (never a 500), the server still answers
-//! afterwards, and the store is exactly as it was.
+//! every answer has the status its request deserves or, when the machine is overloaded, a
+//! 503 (never a 500, never silence), the server still answers afterwards, and the store is
+//! exactly as it was.
 
 mod common;
 use common::{bin, corpus};
@@ -14,13 +15,13 @@ use std::time::{Duration, Instant};
 
 const CLIENTS: usize = 6;
 
-/// Requests per client: 120 keeps a debug run within about half a minute on two cores;
+/// Requests per client: 200 (1,200 in all) keeps a debug run near half a minute on two cores;
 /// `STRIKEGRAPH_STRESS_REQUESTS` asks for more (e.g. 1000 for six thousand in all).
 fn requests_per_client() -> usize {
     std::env::var("STRIKEGRAPH_STRESS_REQUESTS")
         .ok()
         .and_then(|n| n.parse().ok())
-        .unwrap_or(120)
+        .unwrap_or(200)
 }
 
 fn export_sorted(store: &Path) -> Vec<String> {
@@ -63,7 +64,7 @@ impl Server {
         let mut child = bin()
             .arg("--store")
             .arg(store)
-            .args(["serve", "--bind", "127.0.0.1:0", "--timeout-ms", "4000"])
+            .args(["serve", "--bind", "127.0.0.1:0", "--timeout-ms", "10000"])
             .stdout(Stdio::null())
             .stderr(Stdio::piped())
             .spawn()
@@ -189,11 +190,11 @@ fn case(n: usize) -> (Vec<u8>, &'static [u16]) {
         7 => (
             request(
                 "GET",
-                "/",
+                "/person/ilsa-quennell",
                 &[("Accept", "application/x-nothing-we-know")],
                 b"",
             ),
-            &[200, 406],
+            &[404, 406],
         ),
         8 => (
             request(
@@ -266,10 +267,12 @@ fn the_server_survives_a_burst_of_mixed_requests_and_changes_nothing() {
     let port = server.port;
     let started = Instant::now();
     let answered = Arc::new(AtomicUsize::new(0));
+    let shed = Arc::new(AtomicUsize::new(0));
     let per_client = requests_per_client();
     let clients: Vec<_> = (0..CLIENTS)
         .map(|client| {
             let answered = Arc::clone(&answered);
+            let shed = Arc::clone(&shed);
             std::thread::spawn(move || {
                 let mut wrong = Vec::new();
                 for i in 0..per_client {
@@ -279,6 +282,11 @@ fn the_server_survives_a_burst_of_mixed_requests_and_changes_nothing() {
                     match status {
                         Some(s) if allowed.contains(&s) => {
                             answered.fetch_add(1, Ordering::Relaxed);
+                        }
+                        // Overloaded (a slow shared machine): "busy" or the time limit.
+                        // A fair answer, but not one most requests may get.
+                        Some(503) => {
+                            shed.fetch_add(1, Ordering::Relaxed);
                         }
                         // Garbage may be dropped without an answer.
                         None if n % 14 == 11 => {}
@@ -295,8 +303,9 @@ fn the_server_survives_a_burst_of_mixed_requests_and_changes_nothing() {
     }
     let elapsed = started.elapsed();
     eprintln!(
-        "{} requests answered as expected in {elapsed:?}",
-        answered.load(Ordering::Relaxed)
+        "{} requests answered as expected, {} turned away (503), in {elapsed:?}",
+        answered.load(Ordering::Relaxed),
+        shed.load(Ordering::Relaxed)
     );
     assert!(
         wrong.is_empty(),
@@ -305,8 +314,11 @@ fn the_server_survives_a_burst_of_mixed_requests_and_changes_nothing() {
         &wrong[..wrong.len().min(20)]
     );
     assert!(
-        answered.load(Ordering::Relaxed) > CLIENTS * per_client * 9 / 10,
-        "too few answers"
+        answered.load(Ordering::Relaxed) > CLIENTS * per_client * 3 / 4,
+        "too few answers: {} of {}, {} turned away",
+        answered.load(Ordering::Relaxed),
+        CLIENTS * per_client,
+        shed.load(Ordering::Relaxed)
     );
 
     // Still answering a good query, and the store is untouched.
