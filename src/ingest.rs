@@ -2,7 +2,7 @@
 //! parallel, resolves identity across the batch and the store, then writes each article in
 //! its own transaction.
 
-use crate::corpus::{Document, ReadError};
+use crate::corpus::{Document, ReadError, SkipKind};
 use crate::extract::{self, Context, Extraction, Gazetteer};
 use crate::rdf::ArticleWriter;
 use crate::resolve::{Identity, IriSpace};
@@ -33,6 +33,17 @@ impl IngestReport {
     pub fn articles(&self) -> usize {
         self.added + self.replaced + self.unchanged
     }
+
+    /// The skipped inputs counted by kind, most common first: `[("binary", 2), ...]`.
+    pub fn skipped_by_kind(&self) -> Vec<(&'static str, usize)> {
+        let mut counts = std::collections::BTreeMap::new();
+        for skip in &self.skipped {
+            *counts.entry(skip.kind).or_insert(0) += 1;
+        }
+        let mut counts: Vec<_> = counts.into_iter().map(|(k, n)| (k.label(), n)).collect();
+        counts.sort_by_key(|&(_, n)| std::cmp::Reverse(n));
+        counts
+    }
 }
 
 /// One extracted article, ready to be written.
@@ -60,11 +71,11 @@ pub fn extract_batch(
             }));
             match run {
                 Ok(extraction) => Ok(Extracted { doc, extraction }),
-                Err(_) => Err(ReadError {
-                    location: doc.source.clone(),
-                    message: "skipped: internal error in extraction (please report this article)"
-                        .into(),
-                }),
+                Err(_) => Err(ReadError::new(
+                    SkipKind::Internal,
+                    doc.source.clone(),
+                    "skipped: internal error in extraction (please report this article)",
+                )),
             }
         })
         .collect()
@@ -153,13 +164,11 @@ fn next_batch(
         match item {
             Ok(doc) => {
                 if !seen.insert(doc.id.clone()) {
-                    report.skipped.push(ReadError {
-                        location: doc.source.clone(),
-                        message: format!(
-                            "skipped: the id {:?} was already read in this run",
-                            doc.id
-                        ),
-                    });
+                    report.skipped.push(ReadError::new(
+                        SkipKind::Duplicate,
+                        doc.source.clone(),
+                        format!("skipped: the id {:?} was already read in this run", doc.id),
+                    ));
                     continue;
                 }
                 if let Some(d) = doc.published {
@@ -171,7 +180,8 @@ fn next_batch(
                 }
             }
             Err(err) => {
-                tracing::warn!("{err}");
+                // Reported in the run's summary; logged here for a long run's watcher.
+                tracing::info!("{err}");
                 report.skipped.push(err);
             }
         }

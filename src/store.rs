@@ -21,7 +21,9 @@ use oxigraph::model::{
     Term, TripleRef,
 };
 use oxigraph::sparql::{QueryResults, SparqlEvaluator};
-use std::path::{Path, PathBuf};
+#[cfg(feature = "rocksdb")]
+use std::path::Path;
+use std::path::PathBuf;
 
 pub use oxigraph::store::StorageError;
 
@@ -31,7 +33,8 @@ pub const ONTOLOGY_TTL: &str = include_str!("../ontology/strikegraph.ttl");
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum StoreError {
-    #[error("the store at {path} is in use by another process (only one writer at a time); try again when it has finished, or open it read-only")]
+    /// Another process holds the store's write lock (RocksDB's `LOCK` file).
+    #[error("the store at {path} is in use by another strikegraph process (ingest, remove or serve --allow-update); only one may write at a time, so try again when it has finished. Read-only commands (query, export, stats, serve) still work")]
     Locked { path: PathBuf },
     #[error("cannot open the store at {path}: {source}")]
     Open { path: PathBuf, source: StorageError },
@@ -48,6 +51,10 @@ pub enum StoreError {
     #[error("{0}")]
     Base(String),
 }
+
+/// How many times a read-only open is tried when a concurrent writer's compaction races it.
+#[cfg(feature = "rocksdb")]
+const READ_ONLY_OPEN_ATTEMPTS: u32 = 8;
 
 pub struct Store {
     inner: oxigraph::store::Store,
@@ -67,6 +74,7 @@ pub struct Stats {
 
 impl Store {
     /// Opens (or creates) a store for reading and writing.
+    #[cfg(feature = "rocksdb")]
     pub fn open(path: &Path) -> Result<Self, StoreError> {
         match oxigraph::store::Store::open(path) {
             Ok(inner) => Ok(Self {
@@ -78,6 +86,7 @@ impl Store {
     }
 
     /// Opens an existing store for reading only; works while another process writes to it.
+    #[cfg(feature = "rocksdb")]
     pub fn open_read_only(path: &Path) -> Result<Self, StoreError> {
         if !path.join("CURRENT").exists() {
             return Err(StoreError::Base(format!(
@@ -85,12 +94,26 @@ impl Store {
                 path.display()
             )));
         }
-        match oxigraph::store::Store::open_read_only(path) {
-            Ok(inner) => Ok(Self {
-                inner,
-                read_only: true,
-            }),
-            Err(source) => Err(classify_open_error(path, source)),
+        // A writer in another process may compact while this opens, deleting a file the
+        // manifest just named; that race is transient, so the open is tried again.
+        let mut wait = std::time::Duration::from_millis(20);
+        let mut attempts = 1;
+        loop {
+            match oxigraph::store::Store::open_read_only(path) {
+                Ok(inner) => {
+                    return Ok(Self {
+                        inner,
+                        read_only: true,
+                    })
+                }
+                Err(source) if attempts < READ_ONLY_OPEN_ATTEMPTS && is_transient(&source) => {
+                    tracing::debug!("opening {} read-only: {source}; retrying", path.display());
+                    std::thread::sleep(wait);
+                    wait = (wait * 2).min(std::time::Duration::from_millis(500));
+                    attempts += 1;
+                }
+                Err(source) => return Err(classify_open_error(path, source)),
+            }
         }
     }
 
@@ -579,6 +602,7 @@ impl Store {
     }
 
     pub fn flush(&self) -> Result<(), StoreError> {
+        #[cfg(feature = "rocksdb")]
         if !self.read_only {
             self.inner.flush()?;
         }
@@ -720,12 +744,9 @@ pub fn kind_of_class(class: &str) -> EntityKind {
     }
 }
 
+#[cfg(feature = "rocksdb")]
 fn classify_open_error(path: &Path, source: StorageError) -> StoreError {
-    let text = source.to_string();
-    if text.contains("lock")
-        || text.contains("LOCK")
-        || text.contains("Resource temporarily unavailable")
-    {
+    if is_lock_error(&source.to_string()) {
         StoreError::Locked {
             path: path.to_owned(),
         }
@@ -737,9 +758,41 @@ fn classify_open_error(path: &Path, source: StorageError) -> StoreError {
     }
 }
 
+/// Whether a read-only open failed because a file named in the manifest was removed by a
+/// concurrent writer meanwhile (RocksDB reports it as a corruption naming a missing file).
+#[cfg(feature = "rocksdb")]
+fn is_transient(error: &StorageError) -> bool {
+    let message = error.to_string();
+    message.contains("No such file or directory") || message.contains("Corruption")
+}
+
+/// Whether a RocksDB open error says another process holds the lock, e.g.
+/// `IO error: While lock file: db/LOCK: Resource temporarily unavailable`. Matched on the
+/// lock file's name and the `EAGAIN`/`ENOLCK` texts, not on "lock" alone, which would also
+/// match a "block" checksum error.
+#[cfg(feature = "rocksdb")]
+fn is_lock_error(message: &str) -> bool {
+    message.contains("While lock file")
+        || message.contains("/LOCK:")
+        || message.contains("Resource temporarily unavailable")
+        || message.contains("No locks available")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[cfg(feature = "rocksdb")]
+    #[test]
+    fn lock_errors_are_told_from_other_open_errors() {
+        assert!(is_lock_error(
+            "IO error: While lock file: /tmp/s/LOCK: Resource temporarily unavailable"
+        ));
+        assert!(!is_lock_error(
+            "Corruption: block checksum mismatch in 000010.sst"
+        ));
+        assert!(!is_lock_error("IO error: No such file or directory"));
+    }
 
     #[test]
     fn replacing_a_graph_keeps_others() -> Result<(), Box<dyn std::error::Error>> {

@@ -76,11 +76,25 @@ pub fn run(store_path: &Path, args: Args, quiet: bool) -> anyhow::Result<Outcome
         bar.finish_and_clear();
     }
     for skip in &report.skipped {
-        eprintln!("skipped {skip}");
+        let reason = skip
+            .message
+            .strip_prefix("skipped: ")
+            .unwrap_or(&skip.message);
+        eprintln!("skipped {}: {reason}", skip.location);
     }
     if !quiet {
+        let reasons: Vec<String> = report
+            .skipped_by_kind()
+            .into_iter()
+            .map(|(kind, n)| format!("{n} {kind}"))
+            .collect();
+        let reasons = if reasons.is_empty() {
+            String::new()
+        } else {
+            format!(" ({})", reasons.join(", "))
+        };
         eprintln!(
-            "{} articles ({} new, {} replaced, {} unchanged), {} skipped; {} entities, {} triples; {:.2}s",
+            "{} articles ({} new, {} replaced, {} unchanged), {} skipped{reasons}; {} entities, {} triples; {:.2}s",
             report.articles(),
             report.added,
             report.replaced,

@@ -52,7 +52,7 @@ pub fn run(store_path: &Path, args: Args) -> anyhow::Result<Outcome> {
         .enable_all()
         .build()
         .context("cannot start the async runtime")?;
-    runtime.block_on(async {
+    let served: anyhow::Result<()> = runtime.block_on(async {
         let listener = tokio::net::TcpListener::bind(args.bind)
             .await
             .with_context(|| format!("cannot listen on {}", args.bind))?;
@@ -67,6 +67,9 @@ pub fn run(store_path: &Path, args: Args) -> anyhow::Result<Outcome> {
         );
         let state = ServeState::new(store, &base, &public_url, limits);
         serve(listener, state).await.context("the server stopped")
-    })?;
+    });
+    // A query still computing past its time limit must not hold up the exit.
+    runtime.shutdown_timeout(Duration::from_secs(2));
+    served?;
     Ok(Outcome::Done)
 }

@@ -1,8 +1,8 @@
 //! JSON Lines: one article a line, `{"id": ..., "text": ..., "published": ...}`.
 
-use super::{parse_date, validate_id, Document, ReadError, MAX_DOCUMENT_BYTES};
+use super::{parse_date, validate_id, Document, ReadError, SkipKind, MAX_DOCUMENT_BYTES};
 use serde::Deserialize;
-use std::io::BufRead;
+use std::io::{BufRead, Read};
 
 #[derive(Deserialize)]
 struct Record {
@@ -20,6 +20,8 @@ pub struct JsonLines<R> {
     path: String,
     line: usize,
     buf: Vec<u8>,
+    /// Set after a read error: the position in the input is lost.
+    done: bool,
 }
 
 impl<R: BufRead> JsonLines<R> {
@@ -29,36 +31,46 @@ impl<R: BufRead> JsonLines<R> {
             path,
             line: 0,
             buf: Vec::new(),
+            done: false,
         }
     }
 
     fn parse(&self, location: &str) -> Result<Document, ReadError> {
-        let error = |message: String| ReadError {
-            location: location.to_owned(),
-            message,
-        };
-        if self.buf.len() > MAX_DOCUMENT_BYTES {
-            return Err(error(
-                "skipped: the line is longer than a document may be".into(),
-            ));
-        }
+        let error = |kind: SkipKind, message: String| ReadError::new(kind, location, message);
         let (line, bad) = super::decode_text(self.buf.clone());
         if let Some(offset) = bad {
-            tracing::warn!("{location}: invalid UTF-8 at byte {offset} of the line, replaced");
+            tracing::warn!(
+                "{location}: invalid UTF-8 at byte {offset} of the line, replaced with U+FFFD"
+            );
         }
-        let record: Record =
-            serde_json::from_str(&line).map_err(|e| error(format!("invalid JSON: {e}")))?;
+        let record: Record = serde_json::from_str(&line)
+            .map_err(|e| error(SkipKind::InvalidJson, format!("invalid JSON: {e}")))?;
         let id = match record.id {
             Some(serde_json::Value::String(s)) => s,
             Some(serde_json::Value::Number(n)) => n.to_string(),
-            Some(_) => return Err(error("the \"id\" must be a string or a number".into())),
-            None => return Err(error("the record has no \"id\"".into())),
+            Some(_) => {
+                return Err(error(
+                    SkipKind::BadId,
+                    "the \"id\" must be a string or a number".into(),
+                ))
+            }
+            None => {
+                return Err(error(
+                    SkipKind::MissingField,
+                    "the record has no \"id\"".into(),
+                ))
+            }
         };
-        validate_id(&id).map_err(&error)?;
+        validate_id(&id).map_err(|m| error(SkipKind::BadId, m))?;
         let text = record
             .text
             .filter(|t| !t.trim().is_empty())
-            .ok_or_else(|| error(format!("the record {id:?} has no \"text\"")))?;
+            .ok_or_else(|| {
+                error(
+                    SkipKind::MissingField,
+                    format!("the record {id:?} has no \"text\""),
+                )
+            })?;
         let mut doc = Document::new(id, text);
         doc.source = location.to_owned();
         doc.title = record.title;
@@ -67,25 +79,69 @@ impl<R: BufRead> JsonLines<R> {
         doc.url = record.url;
         Ok(doc)
     }
+
+    /// Reads one line into `buf`, keeping at most [`MAX_DOCUMENT_BYTES`] + 1 bytes of it
+    /// and passing over the rest, so one endless line cannot take all the memory. Returns
+    /// the line's full length (0 at the end of the input).
+    fn read_line(&mut self) -> std::io::Result<usize> {
+        let limit = MAX_DOCUMENT_BYTES as u64 + 1;
+        let mut total = (&mut self.reader)
+            .take(limit)
+            .read_until(b'\n', &mut self.buf)?;
+        if self.buf.len() as u64 == limit && self.buf.last() != Some(&b'\n') {
+            loop {
+                let chunk = self.reader.fill_buf()?;
+                if chunk.is_empty() {
+                    break;
+                }
+                let (used, done) = match chunk.iter().position(|&b| b == b'\n') {
+                    Some(end) => (end + 1, true),
+                    None => (chunk.len(), false),
+                };
+                self.reader.consume(used);
+                total += used;
+                if done {
+                    break;
+                }
+            }
+        }
+        Ok(total)
+    }
 }
 
 impl<R: BufRead> Iterator for JsonLines<R> {
     type Item = Result<Document, ReadError>;
 
     fn next(&mut self) -> Option<Self::Item> {
+        if self.done {
+            return None;
+        }
         loop {
             self.buf.clear();
             self.line += 1;
             let location = format!("{}:{}", self.path, self.line);
-            match self.reader.read_until(b'\n', &mut self.buf) {
+            let length = match self.read_line() {
                 Ok(0) => return None,
-                Ok(_) => {}
+                Ok(length) => length,
                 Err(err) => {
-                    return Some(Err(ReadError {
+                    // An error mid-line leaves the reader in an unknown place: stop the file.
+                    self.done = true;
+                    return Some(Err(ReadError::new(
+                        SkipKind::Unreadable,
                         location,
-                        message: err.to_string(),
-                    }))
+                        format!("cannot read: {err}; the rest of the file is skipped"),
+                    )));
                 }
+            };
+            if length > MAX_DOCUMENT_BYTES {
+                return Some(Err(ReadError::new(
+                    SkipKind::TooLarge,
+                    location,
+                    format!(
+                        "skipped: the line is {length} bytes, more than the {} MiB a document may take",
+                        MAX_DOCUMENT_BYTES / (1024 * 1024)
+                    ),
+                )));
             }
             if self.buf.iter().all(u8::is_ascii_whitespace) {
                 continue;
@@ -111,5 +167,31 @@ mod tests {
             matches!(&items[2], Err(e) if e.location == "in.jsonl:4" && e.message.contains("no \"id\""))
         );
         assert!(matches!(&items[3], Ok(d) if d.id == "7"));
+    }
+
+    #[test]
+    fn an_endless_line_is_skipped_and_the_next_one_read() {
+        let mut input = vec![b'x'; MAX_DOCUMENT_BYTES + 10];
+        input.extend_from_slice(b"\n{\"id\": \"b\", \"text\": \"Two.\"}\n");
+        let mut lines = JsonLines::new(&input[..], "big.jsonl".into());
+        let first = lines.next();
+        assert!(
+            matches!(&first, Some(Err(e)) if e.kind == SkipKind::TooLarge && e.location == "big.jsonl:1"),
+            "{first:?}"
+        );
+        // Only the cap was kept in memory, not the whole line.
+        assert!(lines.buf.capacity() <= 2 * (MAX_DOCUMENT_BYTES + 1));
+        assert!(matches!(lines.next(), Some(Ok(d)) if d.id == "b"));
+        assert!(lines.next().is_none());
+    }
+
+    #[test]
+    fn invalid_utf8_in_a_line_is_replaced_not_skipped() {
+        let input = b"{\"id\": \"u\", \"text\": \"caf\xe9 workers walk out\"}\n";
+        let items: Vec<_> = JsonLines::new(&input[..], "u.jsonl".into()).collect();
+        assert!(
+            matches!(&items[..], [Ok(d)] if d.text == "caf\u{fffd} workers walk out"),
+            "{items:?}"
+        );
     }
 }

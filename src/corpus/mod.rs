@@ -10,6 +10,7 @@ mod jsonl;
 mod metadata;
 
 pub use files::{read_paths, Reader};
+pub use jsonl::JsonLines;
 pub use metadata::{Metadata, MetadataEntry};
 
 use chrono::NaiveDate;
@@ -59,12 +60,70 @@ impl Document {
 pub struct ReadError {
     /// `path` or `path:line`.
     pub location: String,
+    /// The kind of fault, for the summary of a run.
+    pub kind: SkipKind,
     pub message: String,
+}
+
+impl ReadError {
+    pub fn new(kind: SkipKind, location: impl Into<String>, message: impl Into<String>) -> Self {
+        Self {
+            location: location.into(),
+            kind,
+            message: message.into(),
+        }
+    }
 }
 
 impl fmt::Display for ReadError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}: {}", self.location, self.message)
+    }
+}
+
+/// The kinds of input that are skipped, as the end-of-run summary counts them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum SkipKind {
+    /// The path does not exist (or is a symbolic link to nothing).
+    Missing,
+    /// The file or line could not be read (permissions, I/O errors, not a regular file).
+    Unreadable,
+    /// NUL bytes: not text.
+    Binary,
+    /// Nothing but white space.
+    Empty,
+    /// Larger than [`MAX_DOCUMENT_BYTES`].
+    TooLarge,
+    /// A JSON Lines line that is not a JSON object of the expected shape.
+    InvalidJson,
+    /// A JSON Lines record without an `id` or a `text`.
+    MissingField,
+    /// An id that cannot name an article (empty, too long, a slash, a control character).
+    BadId,
+    /// An id already read in the same run.
+    Duplicate,
+    /// A `metadata.json` that does not parse (its files are read without it).
+    Metadata,
+    /// Extraction failed on the document (a bug, reported so the ingest goes on).
+    Internal,
+}
+
+impl SkipKind {
+    /// A short label for the summary line.
+    pub fn label(self) -> &'static str {
+        match self {
+            SkipKind::Missing => "missing",
+            SkipKind::Unreadable => "unreadable",
+            SkipKind::Binary => "binary",
+            SkipKind::Empty => "empty",
+            SkipKind::TooLarge => "too large",
+            SkipKind::InvalidJson => "invalid JSON",
+            SkipKind::MissingField => "no id or text",
+            SkipKind::BadId => "bad id",
+            SkipKind::Duplicate => "duplicate id",
+            SkipKind::Metadata => "bad metadata",
+            SkipKind::Internal => "extraction error",
+        }
     }
 }
 
@@ -75,6 +134,12 @@ impl std::error::Error for ReadError {}
 pub struct ReadWarning {
     pub location: String,
     pub message: String,
+}
+
+/// Reads one text document from bytes as a `.txt` file is read: the size cap, the binary
+/// check, lossy UTF-8 decoding and the empty check; `location` names it in messages.
+pub fn text_document(bytes: &[u8], id: &str, location: &str) -> Result<Document, ReadError> {
+    files::read_text(bytes, id, location, None)
 }
 
 /// Parses a publication date: `YYYY-MM-DD`, or the date part of an RFC 3339 timestamp.

@@ -279,9 +279,12 @@ fn role_before(doc: &mut Annotated<'_>, person: EntityId, name: Span, sentence: 
     let trimmed = before.trim_end();
     if let Some(head) = trimmed.strip_suffix(',') {
         // The role phrase is the clause before the comma.
+        // Just after the last clause mark; the curly quotes take three bytes, not one.
         let clause_start = head
-            .rfind([',', ';', ':', '(', '"', '“', '”'])
-            .map_or(0, |i| i + 1);
+            .char_indices()
+            .rev()
+            .find(|(_, c)| [',', ';', ':', '(', '"', '“', '”'].contains(c))
+            .map_or(0, |(i, c)| i + c.len_utf8());
         let mut clause_start = sentence.start + clause_start;
         let clause_text = &doc.text[clause_start..sentence.start + head.len()];
         // "One supporter and X spokesperson": the last conjunct.
@@ -821,6 +824,22 @@ mod tests {
             has(&f, "Mary Cole", Property::HomeLocation, "Dudley"),
             "{f:?}"
         );
+    }
+
+    #[test]
+    fn a_curly_quote_before_a_role_clause_is_not_cut_in_half() {
+        // Found by the property tests: the clause began one byte after a three-byte quote.
+        for text in [
+            "\u{201c}. secretary, Dr Hospital ",
+            "\u{201d}Chief steward, Dr Ilsa Quennell said the talks failed.",
+        ] {
+            let (ex, _) = facts(text);
+            for entity in &ex.entities {
+                for span in &entity.mentions {
+                    assert!(text.is_char_boundary(span.start) && text.is_char_boundary(span.end));
+                }
+            }
+        }
     }
 
     #[test]

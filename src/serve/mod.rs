@@ -59,6 +59,9 @@ pub struct Limits {
     pub max_body: usize,
     /// Whether SPARQL Update is allowed (the store must then be open for writing).
     pub allow_update: bool,
+    /// How many queries and descriptions may be evaluated at once; more wait (up to the
+    /// time limit) for a turn, then get a 503.
+    pub max_running: usize,
 }
 
 impl Default for Limits {
@@ -68,6 +71,9 @@ impl Default for Limits {
             max_results: 10_000,
             max_body: 1024 * 1024,
             allow_update: false,
+            max_running: std::thread::available_parallelism()
+                .map_or(4, |n| 2 * n.get())
+                .max(4),
         }
     }
 }
@@ -80,6 +86,9 @@ pub struct ServeState {
     /// Where this server is reachable (ends with `/`), for the VoID description.
     public_url: String,
     limits: Limits,
+    /// Turns to evaluate (see [`Limits::max_running`]); a turn is held by the worker
+    /// thread, so a query still running past its answer keeps its turn until it stops.
+    running: Arc<tokio::sync::Semaphore>,
 }
 
 impl ServeState {
@@ -90,11 +99,13 @@ impl ServeState {
         if !public_url.ends_with('/') {
             public_url.push('/');
         }
+        let running = Arc::new(tokio::sync::Semaphore::new(limits.max_running.max(1)));
         Arc::new(Self {
             store,
             base: base.to_owned(),
             public_url,
             limits,
+            running,
         })
     }
 }
@@ -279,22 +290,46 @@ impl Deadline {
 }
 
 /// Runs `work` on a blocking thread under the time limit.
+///
+/// A request first waits (up to the time limit) for a turn to evaluate, then the limit
+/// applies to the evaluation, and is kept twice: a watchdog cancels the query's token at the deadline (Oxigraph
+/// stops at its next read of the store), and the answer is a 503 at the deadline whatever
+/// the worker is doing, because a query that computes long between two reads (a large
+/// cross product, counted) only sees the cancellation late. Such a worker keeps its turn
+/// (see [`Limits::max_running`]) until it stops, so runaways cannot pile up.
 async fn blocking<T: Send + 'static>(
     state: &Arc<ServeState>,
     work: impl FnOnce(&ServeState, &Deadline) -> Result<T, ApiError> + Send + 'static,
 ) -> Result<T, ApiError> {
+    let timeout = state.limits.timeout;
+    let turn = match tokio::time::timeout(timeout, Arc::clone(&state.running).acquire_owned()).await
+    {
+        Ok(Ok(turn)) => turn,
+        Ok(Err(_)) => return Err(ApiError::Internal("the server is shutting down".into())),
+        Err(_) => {
+            return Err(ApiError::Timeout(format!(
+                "the server is busy ({} queries running); try again later",
+                state.limits.max_running
+            )))
+        }
+    };
+    // The time limit counts from the start of the evaluation, not of the wait.
+    let remaining = timeout;
     let state = Arc::clone(state);
-    let joined = tokio::task::spawn_blocking(move || {
-        let timeout = state.limits.timeout;
+    let token = CancellationToken::new();
+    let worker_token = token.clone();
+    let handle = tokio::task::spawn_blocking(move || {
+        let _turn = turn;
         let deadline = Deadline {
-            token: CancellationToken::new(),
-            at: Instant::now() + timeout,
+            token: worker_token,
+            at: Instant::now() + remaining,
         };
         let (done, finished) = std::sync::mpsc::channel::<()>();
         let token = deadline.token.clone();
         // The watchdog: cancels at the deadline, or ends when `done` is dropped.
         std::thread::spawn(move || {
-            if let Err(std::sync::mpsc::RecvTimeoutError::Timeout) = finished.recv_timeout(timeout)
+            if let Err(std::sync::mpsc::RecvTimeoutError::Timeout) =
+                finished.recv_timeout(remaining)
             {
                 token.cancel();
             }
@@ -302,9 +337,20 @@ async fn blocking<T: Send + 'static>(
         let result = work(&state, &deadline);
         drop(done);
         result
-    })
-    .await;
-    joined.unwrap_or_else(|e| Err(ApiError::Internal(format!("the request failed: {e}"))))
+    });
+    // A little grace past the deadline lets a cancelled query say so itself.
+    match tokio::time::timeout(remaining + Duration::from_millis(250), handle).await {
+        Ok(joined) => {
+            joined.unwrap_or_else(|e| Err(ApiError::Internal(format!("the request failed: {e}"))))
+        }
+        Err(_) => {
+            token.cancel();
+            Err(ApiError::Timeout(format!(
+                "the query ran past the time limit of {} ms and was stopped",
+                timeout.as_millis()
+            )))
+        }
+    }
 }
 
 /// A representation: 200 with `ETag`, or 304 when the client's `If-None-Match` has it.

@@ -278,6 +278,48 @@ async fn limits_are_kept() {
     assert!(a.body.contains("time limit"), "{}", a.body);
 }
 
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_query_that_computes_past_the_limit_is_answered_at_the_limit() {
+    // Ten million rows of VALUES, counted: no read of the store, so Oxigraph never looks
+    // at the cancellation token and the evaluation runs for seconds (in a debug build);
+    // the answer must come at the deadline anyway.
+    let app = app_with(Limits {
+        timeout: Duration::from_millis(300),
+        max_running: 1,
+        ..Limits::default()
+    });
+    let values = |var: &str, n: usize| {
+        let numbers: Vec<String> = (1..=n).map(|i| i.to_string()).collect();
+        format!("VALUES ?{var} {{ {} }}", numbers.join(" "))
+    };
+    let count = encode(&format!(
+        "SELECT (COUNT(*) AS ?n) WHERE {{ {} {} {} {} {} }}",
+        values("a", 30),
+        values("b", 30),
+        values("c", 30),
+        values("d", 30),
+        values("e", 12)
+    ));
+    let started = Instant::now();
+    let a = call(&app, get(&format!("/sparql?query={count}"), None)).await;
+    assert_eq!(a.status, StatusCode::SERVICE_UNAVAILABLE, "{}", a.body);
+    assert!(
+        started.elapsed() < Duration::from_secs(3),
+        "answered after {:?}",
+        started.elapsed()
+    );
+    // With its one turn still held by the runaway, the next query is told the server is
+    // busy rather than left waiting.
+    let quick = encode("ASK { ?s ?p ?o }");
+    let a = call(&app, get(&format!("/sparql?query={quick}"), None)).await;
+    assert!(
+        a.status == StatusCode::OK || a.body.contains("busy"),
+        "{}: {}",
+        a.status,
+        a.body
+    );
+}
+
 /// The local path of the first person called `name`.
 async fn path_of(app: &Router, name: &str) -> String {
     let q = encode(&format!(
