@@ -1,0 +1,78 @@
+#!/usr/bin/env bash
+# The whole-pipeline benchmark: generates a corpus, then measures extraction (one core and
+# all cores), ingest (articles/s, quads/s, peak memory, store size), Oxigraph's own loader
+# on the same quads in the same run (and the ratio), and the latency of each examples/
+# query on the store built. Prints the figures; writes nothing outside WORKDIR.
+#
+#   scripts/bench.sh [ARTICLES] [WORKDIR]      (defaults: 100000, a temporary folder)
+#
+# Needs GNU time (/usr/bin/time) and Oxigraph's command-line tool `oxigraph` 0.5 on the
+# PATH (`pip install oxigraph==0.5.13` brings a prebuilt one).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+articles=${1:-100000}
+work=${2:-$(mktemp -d)}
+mkdir -p "$work"
+runs=${BENCH_QUERY_RUNS:-7}
+
+command -v oxigraph >/dev/null || { echo "bench: no oxigraph on the PATH (pip install oxigraph==0.5.13)" >&2; exit 2; }
+[ -x /usr/bin/time ] || { echo "bench: GNU time (/usr/bin/time) is needed" >&2; exit 2; }
+cargo build --release --quiet
+sg="${CARGO_TARGET_DIR:-target}/release/strikegraph"
+
+# Runs a command under GNU time; sets $secs and $peak_mb.
+timed() {
+  /usr/bin/time -f "%e %M" -o "$work/time" "$@"
+  read -r secs peak_kb <"$work/time"
+  peak_mb=$((peak_kb / 1024))
+}
+rate() { python3 -c "import sys; print(f'{float(sys.argv[1]) / float(sys.argv[2]):,.0f}')" "$1" "$2"; }
+mb_rate() { python3 -c "import sys; print(f'{float(sys.argv[1]) / 1e6 / float(sys.argv[2]):.1f}')" "$1" "$2"; }
+
+echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB; $(uname -srm)"
+echo "corpus: $articles generated articles"
+corpus="$work/corpus.jsonl"
+timed "$sg" generate --count "$articles" --seed 1 --out "$corpus"
+text_bytes=$(python3 -c "
+import json, sys
+print(sum(len(json.loads(l)['text'].encode()) for l in open(sys.argv[1], encoding='utf-8')))" "$corpus")
+echo "  generated in ${secs}s; $(mb_rate "$text_bytes" 1) MB of article text"
+
+echo "extraction (strikegraph extract, text to N-Quads, no store):"
+RAYON_NUM_THREADS=1 timed "$sg" --quiet extract "$corpus" --output /dev/null
+echo "  one core:  ${secs}s, $(mb_rate "$text_bytes" "$secs") MB/s of text"
+timed "$sg" --quiet extract "$corpus" --output /dev/null
+echo "  all cores: ${secs}s, $(mb_rate "$text_bytes" "$secs") MB/s of text"
+
+echo "ingest (strikegraph ingest into a new store):"
+store="$work/store"
+rm -rf "$store"
+timed "$sg" --quiet --store "$store" ingest "$corpus"
+ingest_secs=$secs
+ingest_peak=$peak_mb
+quads=$("$sg" --store "$store" stats --format json | python3 -c "import json,sys; print(json.load(sys.stdin)['quads'])")
+store_mb=$(($(du -sb "$store" | cut -f1) / 1000000))
+echo "  ${ingest_secs}s: $(rate "$articles" "$ingest_secs") articles/s, $(rate "$quads" "$ingest_secs") quads/s ($quads quads), peak ${ingest_peak} MB, store ${store_mb} MB on disk"
+
+echo "Oxigraph's own loader on the same quads:"
+dump="$work/dump.nq"
+"$sg" --store "$store" export --format nquads --output "$dump"
+oxstore="$work/oxigraph-store"
+rm -rf "$oxstore"
+timed oxigraph load --location "$oxstore" --file "$dump"
+echo "  oxigraph load: ${secs}s, $(rate "$quads" "$secs") quads/s, peak ${peak_mb} MB"
+echo "  strikegraph ingest / oxigraph load (quads/s): $(python3 -c "import sys; print(f'{float(sys.argv[1]) / float(sys.argv[2]):.2f}')" "$secs" "$ingest_secs")"
+rm -rf "$oxstore" "$dump"
+
+echo "example queries on this store (median of $runs whole-process runs: open, query, print):"
+for rq in examples/*.rq; do
+  times=()
+  for _ in $(seq "$runs"); do
+    start=$(date +%s%N)
+    "$sg" --store "$store" query --file "$rq" --format csv >"$work/out.csv"
+    times+=($(( ($(date +%s%N) - start) / 1000000 )))
+  done
+  median=$(printf '%s\n' "${times[@]}" | sort -n | sed -n "$(( (runs + 1) / 2 ))p")
+  echo "  $(basename "$rq" .rq): ${median} ms ($(($(wc -l <"$work/out.csv") - 1)) rows)"
+done
+echo "work folder: $work"
