@@ -50,17 +50,17 @@ rm -rf "$store"
 timed "$sg" --quiet --store "$store" ingest "$corpus"
 ingest_secs=$secs
 ingest_peak=$peak_mb
-quads=$("$sg" --store "$store" stats --format json | python3 -c "import json,sys; print(json.load(sys.stdin)['quads'])")
 store_mb=$(($(du -sb "$store" | cut -f1) / 1000000))
+dump="$work/dump.nq"
+"$sg" --store "$store" export --format nquads --output "$dump"
+quads=$(wc -l <"$dump")
 echo "  ${ingest_secs}s: $(rate "$articles" "$ingest_secs") articles/s, $(rate "$quads" "$ingest_secs") quads/s ($quads quads), peak ${ingest_peak} MB, store ${store_mb} MB on disk"
 
 echo "Oxigraph's own loader on the same quads:"
-dump="$work/dump.nq"
-"$sg" --store "$store" export --format nquads --output "$dump"
 oxstore="$work/oxigraph-store"
 rm -rf "$oxstore"
 timed oxigraph load --location "$oxstore" --file "$dump"
-echo "  oxigraph load: ${secs}s, $(rate "$quads" "$secs") quads/s, peak ${peak_mb} MB"
+echo "  oxigraph load: ${secs}s, $(rate "$quads" "$secs") quads/s, peak ${peak_mb} MB, store $(($(du -sb "$oxstore" | cut -f1) / 1000000)) MB on disk"
 echo "  strikegraph ingest / oxigraph load (quads/s): $(python3 -c "import sys; print(f'{float(sys.argv[1]) / float(sys.argv[2]):.2f}')" "$secs" "$ingest_secs")"
 rm -rf "$oxstore" "$dump"
 

@@ -419,20 +419,16 @@ pub fn ingest(
             ));
             report.quads += quads.len();
             entities.extend(ents);
-            if known.contains(&article) {
-                if store.graph_equals(article.as_ref(), &quads)? {
-                    report.unchanged += 1;
-                } else {
-                    store.replace_graph(article.as_ref(), &quads)?;
-                    report.replaced += 1;
-                }
-            } else {
-                report.added += 1;
-                progress(article.as_str());
-                writer.push(article, quads)?;
-                continue;
-            }
             progress(article.as_str());
+            if !known.contains(&article) {
+                report.added += 1;
+                writer.push(article, quads)?;
+            } else if store.graph_equals(article.as_ref(), &quads)? {
+                report.unchanged += 1;
+            } else {
+                store.replace_graph(article.as_ref(), &quads)?;
+                report.replaced += 1;
+            }
         }
     }
     writer.finish()?;

@@ -544,13 +544,20 @@ impl Store {
     }
 
     pub fn stats(&self) -> Result<Stats, StoreError> {
+        let articles = self.select_merged(&format!(
+            "SELECT (COUNT(?a) AS ?n) WHERE {{ ?a a <{SCHEMA}NewsArticle> }}"
+        ))?;
         let mut stats = Stats {
             quads: self.inner.len()?,
-            articles: self.article_ids()?.len(),
+            articles: articles
+                .first()
+                .and_then(|r| r.first().cloned().flatten())
+                .and_then(|n| n.parse().ok())
+                .unwrap_or(0),
             ..Stats::default()
         };
-        let rows = self.select_strings(&format!(
-            "SELECT ?class (COUNT(DISTINCT ?e) AS ?n) WHERE {{ GRAPH ?g {{ ?a <{SCHEMA}mentions> ?e }} ?e a ?class }}
+        let rows = self.select_merged(&format!(
+            "SELECT ?class (COUNT(DISTINCT ?e) AS ?n) WHERE {{ ?a <{SCHEMA}mentions> ?e . ?e a ?class }}
              GROUP BY ?class ORDER BY DESC(?n) ?class"
         ))?;
         for row in rows {
