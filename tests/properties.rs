@@ -263,17 +263,17 @@ proptest! {
             quads
         };
         let store = Store::in_memory().map_err(|e| TestCaseError::fail(e.to_string()))?;
-        let first = strikegraph::ingest::ingest(&store, docs().into_iter(), None, |_| {})
+        let first = strikegraph::ingest::ingest(&store, docs().into_iter(), &Default::default(), |_| {})
             .map_err(|e| TestCaseError::fail(e.to_string()))?;
         let once = quads(&store);
-        let again = strikegraph::ingest::ingest(&store, docs().into_iter(), None, |_| {})
+        let again = strikegraph::ingest::ingest(&store, docs().into_iter(), &Default::default(), |_| {})
             .map_err(|e| TestCaseError::fail(e.to_string()))?;
         prop_assert_eq!(again.unchanged, first.articles());
         prop_assert_eq!(again.added + again.replaced, 0);
         prop_assert_eq!(&quads(&store), &once);
 
         let fresh = Store::in_memory().map_err(|e| TestCaseError::fail(e.to_string()))?;
-        strikegraph::ingest::ingest(&fresh, docs().into_iter(), None, |_| {})
+        strikegraph::ingest::ingest(&fresh, docs().into_iter(), &Default::default(), |_| {})
             .map_err(|e| TestCaseError::fail(e.to_string()))?;
         prop_assert_eq!(quads(&fresh), once);
     }
