@@ -436,3 +436,13 @@ fn extract_then_load_gives_the_extracted_graphs() {
     assert_eq!(bad.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&bad.stderr).contains("syntax"));
 }
+
+#[test]
+fn optimize_compacts_without_changing_the_graph() {
+    let (_dir, store) = seeded();
+    let before = sorted_lines(&ok(&store, &["export", "--format", "nquads"]));
+    ok(&store, &["optimize"]);
+    let after = sorted_lines(&ok(&store, &["export", "--format", "nquads"]));
+    assert!(!before.is_empty());
+    assert_eq!(before, after);
+}

@@ -7,6 +7,7 @@ mod extract;
 mod generate;
 mod ingest;
 mod load;
+mod optimize;
 mod path;
 mod publish;
 mod push;
@@ -63,6 +64,7 @@ struct Cli {
 enum Command {
     Ingest(ingest::Args),
     Load(load::Args),
+    Optimize(optimize::Args),
     Query(query::Args),
     Export(export::Args),
     Stats(stats::Args),
@@ -98,6 +100,7 @@ pub fn main() -> ExitCode {
     let result = match cli.command {
         Command::Ingest(args) => ingest::run(&cli.store, args, cli.quiet),
         Command::Load(args) => load::run(&cli.store, args, cli.quiet),
+        Command::Optimize(args) => optimize::run(&cli.store, args, cli.quiet),
         Command::Query(args) => query::run(&cli.store, args),
         Command::Export(args) => export::run(&cli.store, args),
         Command::Stats(args) => stats::run(&cli.store, args),
