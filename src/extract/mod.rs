@@ -453,7 +453,7 @@ mod tests {
     #[test]
     fn site_furniture_is_boilerplate() {
         for line in [
-            "More on KentOnline",
+            "More on Northshire Online",
             "Have you been affected? Get in touch by email at news@example.org",
             "By Jane Smith",
             "Image caption: Pickets outside the hospital",

@@ -53,7 +53,7 @@ impl Component for Places {
                 };
                 let street = entity.sub == Some(SubKind::Street);
                 // A street in the same sentence as the one hospital, or a town right after it
-                // ("X Hospital in Canterbury").
+                // ("X Hospital in Northvale").
                 let town_after =
                     span.start >= hospital_span.end && (between == "in" || between == ", in");
                 if street || town_after {

@@ -273,7 +273,7 @@ fn words_with_offsets(text: &str, base: usize) -> Vec<(Span, &str)> {
 }
 
 /// "Health Secretary Alan Marsh", "GMB regional organiser Stacey X", and, with a comma,
-/// "BMA member for Bucks Healthcare Trust, Dr Rebecca Davies".
+/// "BMA member for Northvale Healthcare Trust, Dr Nadia Okafor".
 fn role_before(doc: &mut Annotated<'_>, person: EntityId, name: Span, sentence: Span) {
     let before = &doc.text[sentence.start..name.start];
     let trimmed = before.trim_end();
