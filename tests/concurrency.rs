@@ -2,19 +2,9 @@
 //! with a clear message and exit status 2, and the read-only commands keep working.
 
 mod common;
-use common::{bin, corpus, corpus_with_prefix};
-use std::path::Path;
+use common::{bin, corpus, corpus_with_prefix, run};
 use std::process::{Output, Stdio};
 use std::time::{Duration, Instant};
-
-fn run(store: &Path, args: &[&str]) -> Output {
-    bin()
-        .arg("--store")
-        .arg(store)
-        .args(args)
-        .output()
-        .expect("the binary runs")
-}
 
 fn stderr(out: &Output) -> String {
     String::from_utf8_lossy(&out.stderr).into_owned()

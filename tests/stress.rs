@@ -4,7 +4,7 @@
 //! exactly as it was.
 
 mod common;
-use common::{bin, corpus};
+use common::{bin, corpus, encode};
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
 use std::path::Path;
@@ -113,17 +113,6 @@ fn request(method: &str, path: &str, headers: &[(&str, &str)], body: &[u8]) -> V
     let mut bytes = head.into_bytes();
     bytes.extend_from_slice(body);
     bytes
-}
-
-fn encode(s: &str) -> String {
-    s.bytes()
-        .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
-                (b as char).to_string()
-            }
-            _ => format!("%{b:02X}"),
-        })
-        .collect()
 }
 
 /// One request of the mix, with the statuses it may get.

@@ -16,13 +16,19 @@ pub fn seeds() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds")
 }
 
-pub fn ok(store: &Path, args: &[&str]) -> String {
-    let out = bin()
+/// Runs `strikegraph --store STORE ARGS...`.
+pub fn run(store: &Path, args: &[&str]) -> std::process::Output {
+    bin()
         .arg("--store")
         .arg(store)
         .args(args)
         .output()
-        .expect("the binary runs");
+        .expect("the binary runs")
+}
+
+/// Like [`run`], and asserts success; returns standard output.
+pub fn ok(store: &Path, args: &[&str]) -> String {
+    let out = run(store, args);
     assert!(
         out.status.success(),
         "strikegraph {args:?} failed: {}",
