@@ -2,11 +2,11 @@
 # The whole-pipeline benchmark: generates a corpus, then measures extraction (one core and
 # all cores), ingest (articles/s, quads/s, peak memory, store size), Oxigraph's own loader
 # on the same quads in the same run (and the ratio), and the latency of each examples/
-# query on the store built. Prints the figures; writes nothing outside WORKDIR.
+# query on the store built, both as a fresh process per query and through a running server. Prints the figures; writes nothing outside WORKDIR.
 #
 #   scripts/bench.sh [ARTICLES] [WORKDIR]      (defaults: 100000, a temporary folder)
 #
-# Needs GNU time (/usr/bin/time) and Oxigraph's command-line tool `oxigraph` 0.5 on the
+# Needs GNU time (/usr/bin/time), curl and Oxigraph's command-line tool `oxigraph` 0.5 on the
 # PATH (`pip install oxigraph==0.5.13` brings a prebuilt one).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -75,4 +75,23 @@ for rq in examples/*.rq; do
   median=$(printf '%s\n' "${times[@]}" | sort -n | sed -n "$(( (runs + 1) / 2 ))p")
   echo "  $(basename "$rq" .rq): ${median} ms ($(($(wc -l <"$work/out.csv") - 1)) rows)"
 done
+
+echo "the same queries through strikegraph serve (median of $runs HTTP requests to one running server):"
+port=$(python3 -c "import socket; s = socket.socket(); s.bind(('127.0.0.1', 0)); print(s.getsockname()[1])")
+"$sg" --quiet --store "$store" serve --bind "127.0.0.1:$port" --timeout-ms 120000 &
+server=$!
+trap 'kill "$server" 2>/dev/null || true' EXIT
+until curl -s -o /dev/null "http://127.0.0.1:$port/"; do sleep 0.2; done
+for rq in examples/*.rq; do
+  times=()
+  for _ in $(seq "$runs"); do
+    ms=$(curl -s -o "$work/out.csv" -w '%{time_total}' -H 'Accept: text/csv' \
+      --data-urlencode "query@$rq" "http://127.0.0.1:$port/sparql")
+    times+=($(python3 -c "import sys; print(round(float(sys.argv[1]) * 1000))" "$ms"))
+  done
+  median=$(printf '%s\n' "${times[@]}" | sort -n | sed -n "$(( (runs + 1) / 2 ))p")
+  echo "  $(basename "$rq" .rq): ${median} ms ($(($(wc -l <"$work/out.csv") - 1)) rows)"
+done
+kill "$server"
+wait "$server" 2>/dev/null || true
 echo "work folder: $work"

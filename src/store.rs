@@ -416,6 +416,20 @@ impl Store {
             .execute()?)
     }
 
+    /// Runs a SPARQL query like [`Store::query`] and also returns its evaluation plan, whose
+    /// row counts and times are filled in once the results have been read to the end.
+    pub fn query_explained(
+        &self,
+        sparql: &str,
+    ) -> Result<(QueryResults<'static>, oxigraph::sparql::QueryExplanation), StoreError> {
+        let (results, explanation) = Self::evaluator()
+            .parse_query(sparql)?
+            .on_store(&self.inner)
+            .compute_statistics()
+            .explain();
+        Ok((results?, explanation))
+    }
+
     /// Runs a SPARQL query whose default graph is the union of all graphs, provenance
     /// nodes included (for descriptions that show where each fact came from).
     pub fn query_union(&self, sparql: &str) -> Result<QueryResults<'static>, StoreError> {

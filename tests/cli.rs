@@ -173,6 +173,22 @@ fn query_formats_are_well_formed() {
 }
 
 #[test]
+fn explain_prints_the_plan_with_row_counts_after_the_results() {
+    let (_dir, store) = seeded();
+    let q = "SELECT ?name WHERE { ?p a schema:Person ; schema:name ?name } ORDER BY ?name";
+    let out = run(&store, &["query", "--format", "csv", "--explain", q]);
+    assert!(out.status.success(), "{out:?}");
+    let csv = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(csv, ok(&store, &["query", "--format", "csv", q]));
+    let plan: serde_json::Value = serde_json::from_slice(&out.stderr).expect("a JSON plan");
+    let text = plan.to_string();
+    assert!(text.contains("QuadPattern"), "{text}");
+    // Statistics are on: the root counts the rows the query returned.
+    let rows = csv.lines().count() - 1;
+    assert_eq!(plan["plan"]["number of results"], rows, "{text}");
+}
+
+#[test]
 fn bad_sparql_names_the_position() {
     let (_dir, store) = seeded();
     let out = run(&store, &["query", "SELECT ?x WHERE { ?x ?y }"]);

@@ -1,13 +1,14 @@
 use super::{open_for_reading, output, Outcome};
 use anyhow::Context as _;
-use std::io::{IsTerminal, Read};
+use std::io::{IsTerminal, Read, Write as _};
 use std::path::{Path, PathBuf};
 use strikegraph::export::{write_query_results, RdfOutput, ResultsOutput};
 
 /// Runs a SPARQL query over the store.
 ///
-/// The default graph is the union of all graphs, so plain patterns see every article;
-/// GRAPH ?g { ... } reaches one article's graph. The prefixes schema:, sg:, rdf:, rdfs:,
+/// The default graph is the merged graph: every article's facts, each triple once;
+/// GRAPH ?g { ... } reaches one article's graph (named by the article's IRI) with the text
+/// spans its facts came from. The prefixes schema:, sg:, rdf:, rdfs:,
 /// xsd:, nif:, prov:, void: and dcterms: are predeclared.
 #[derive(clap::Args)]
 #[command(
@@ -26,6 +27,10 @@ pub struct Args {
     /// Write the results here instead of standard output.
     #[arg(long, short = 'o')]
     output: Option<PathBuf>,
+    /// After the results, print the evaluation plan with each step's row count and time
+    /// (JSON, on standard error), to see where a slow query spends its time.
+    #[arg(long)]
+    explain: bool,
 }
 
 pub fn run(store_path: &Path, args: Args) -> anyhow::Result<Outcome> {
@@ -62,8 +67,15 @@ pub fn run(store_path: &Path, args: Args) -> anyhow::Result<Outcome> {
         },
     };
     let store = open_for_reading(store_path)?;
-    let results = store.query(&sparql)?;
     let out = output(args.output.as_deref())?;
-    write_query_results(results, results_format, graph_format, out)?;
+    if args.explain {
+        let (results, explanation) = store.query_explained(&sparql)?;
+        write_query_results(results, results_format, graph_format, out)?;
+        let mut err = std::io::stderr().lock();
+        explanation.write_in_json(&mut err)?;
+        writeln!(err)?;
+    } else {
+        write_query_results(store.query(&sparql)?, results_format, graph_format, out)?;
+    }
     Ok(Outcome::Done)
 }
