@@ -4,7 +4,7 @@
 //! needs no files at run time. Nothing here is specific to one article.
 
 use super::{EntityKind, Gender, SubKind};
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 const ORGANISATIONS: &str = include_str!("../../data/organisations.tsv");
 const PLACES: &str = include_str!("../../data/places.tsv");

@@ -10,7 +10,8 @@ use super::gazetteer::{is_acronym, Known};
 use super::{Annotated, Component, Entity, EntityId, EntityKind, Gender, SubKind};
 use crate::resolve::name_key;
 use crate::text::{Span, TokenKind};
-use std::collections::{BTreeSet, HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use std::collections::BTreeSet;
 
 pub struct Names;
 

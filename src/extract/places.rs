@@ -72,10 +72,18 @@ impl Component for Places {
 
 /// "X Trust, which runs A Hospital and B Hospital", "A Hospital, run by X Trust": the
 /// trust is the hospitals' parent organisation.
+static RUN_STEMS: std::sync::LazyLock<aho_corasick::AhoCorasick> = std::sync::LazyLock::new(|| {
+    aho_corasick::AhoCorasick::new(["run", "manage", "operate"]).expect("valid patterns")
+});
+
 fn runs_hospitals(doc: &mut Annotated<'_>) {
     for s in 0..doc.layout.sentences.len() {
         let sentence = doc.layout.sentences[s].span;
         let text = doc.slice(sentence);
+        // Every cue holds one of these stems; most sentences hold none.
+        if !RUN_STEMS.is_match(text) {
+            continue;
+        }
         for cue in [
             "which runs ",
             "which manages ",

@@ -120,7 +120,7 @@ impl Layout {
     fn push_sentence(&mut self, text: &str, span: Span, paragraph: usize) {
         let index = self.sentences.len();
         let first = self.tokens.len();
-        for (rel, word) in text[span.start..span.end].split_word_bound_indices() {
+        for (rel, word) in word_pieces(&text[span.start..span.end]) {
             let Some(c) = word.chars().next() else {
                 continue;
             };
@@ -259,6 +259,94 @@ fn ordinary_sentence_pieces(body: &str) -> Option<Vec<(usize, &str)>> {
 }
 
 /// UAX #29 Close: quotation marks and closing brackets.
+/// Word pieces of a sentence, as (byte offset, piece): UAX #29's word boundaries. Text of
+/// ASCII and the usual typographic marks (curly quotes, pound sign, dashes, no-break
+/// space) is cut by a byte scan; anything else goes through the full Unicode algorithm.
+fn word_pieces(text: &str) -> Vec<(usize, &str)> {
+    ordinary_word_pieces(text).unwrap_or_else(|| text.split_word_bound_indices().collect())
+}
+
+/// The word-break classes of the characters the byte scan knows.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum WordClass {
+    Letter,
+    Digit,
+    /// `_`, which joins letters and digits on both sides.
+    Joiner,
+    /// `:` between letters.
+    MidLetter,
+    /// `,` `;` between digits.
+    MidNum,
+    /// `.` `'` `‘` `’` between letters or between digits.
+    MidNumLet,
+    Space,
+    Cr,
+    Lf,
+    Other,
+}
+
+fn word_class(c: char) -> Option<WordClass> {
+    use WordClass::*;
+    Some(match c {
+        'a'..='z' | 'A'..='Z' => Letter,
+        '0'..='9' => Digit,
+        '_' => Joiner,
+        ':' => MidLetter,
+        ',' | ';' => MidNum,
+        '.' | '\'' | '\u{2018}' | '\u{2019}' => MidNumLet,
+        ' ' => Space,
+        '\r' => Cr,
+        '\n' => Lf,
+        c if c.is_ascii() => Other,
+        '\u{201C}' | '\u{201D}' | '\u{00A3}' | '\u{2013}' | '\u{2014}' | '\u{00A0}' => Other,
+        _ => return None,
+    })
+}
+
+fn ordinary_word_pieces(text: &str) -> Option<Vec<(usize, &str)>> {
+    use WordClass::*;
+    let chars: Vec<(usize, WordClass)> = text
+        .char_indices()
+        .map(|(i, c)| word_class(c).map(|k| (i, k)))
+        .collect::<Option<_>>()?;
+    let class = |i: usize| chars.get(i).map(|&(_, k)| k);
+    let mut pieces = Vec::with_capacity(chars.len() / 4);
+    let mut i = 0;
+    while i < chars.len() {
+        let start = chars[i].0;
+        let mut j = i + 1;
+        match chars[i].1 {
+            Cr if class(j) == Some(Lf) => j += 1,
+            Space => {
+                while class(j) == Some(Space) {
+                    j += 1;
+                }
+            }
+            Letter | Digit | Joiner => loop {
+                match class(j) {
+                    Some(Letter | Digit | Joiner) => j += 1,
+                    // WB6/7 and WB11/12: one middle mark between two letters or two digits.
+                    Some(mid @ (MidLetter | MidNum | MidNumLet)) => {
+                        let (before, after) = (chars[j - 1].1, class(j + 1));
+                        let joins = (before == Letter && after == Some(Letter) && mid != MidNum)
+                            || (before == Digit && after == Some(Digit) && mid != MidLetter);
+                        if !joins {
+                            break;
+                        }
+                        j += 2;
+                    }
+                    _ => break,
+                }
+            },
+            _ => {}
+        }
+        let end = chars.get(j).map_or(text.len(), |&(at, _)| at);
+        pieces.push((start, &text[start..end]));
+        i = j;
+    }
+    Some(pieces)
+}
+
 fn is_close(c: char) -> bool {
     matches!(
         c,
@@ -412,5 +500,78 @@ mod sentence_scan_agreement {
             let unicode: Vec<_> = text.split_sentence_bound_indices().collect();
             assert_eq!(fast, unicode, "{text:?}");
         }
+    }
+
+    /// The same for the word scan, with the characters that decide word boundaries.
+    #[test]
+    fn the_fast_word_scan_agrees_with_unicode_on_random_text() {
+        const PIECES: &[&str] = &[
+            "a",
+            "Z",
+            "q",
+            "1",
+            "7",
+            "0",
+            "_",
+            ":",
+            ",",
+            ";",
+            ".",
+            "'",
+            "\u{2018}",
+            "\u{2019}",
+            " ",
+            " ",
+            "  ",
+            "\r",
+            "\n",
+            "\r\n",
+            "\t",
+            "\u{0B}",
+            "-",
+            "%",
+            "\"",
+            "(",
+            ")",
+            "\u{201C}",
+            "\u{201D}",
+            "\u{00A3}",
+            "\u{2013}",
+            "\u{2014}",
+            "\u{00A0}",
+            "é",
+            "ś",
+            "word",
+            "St James's",
+            "3.5",
+            "1,000",
+            "e.g.",
+            "8am",
+            "48-hour",
+            "U.S.",
+            "a:b",
+        ];
+        let mut state: u64 = 0x2545_F491_4F6C_DD1D;
+        let mut next = || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state
+        };
+        let mut fast_ones = 0;
+        for _ in 0..50_000 {
+            let len = (next() % 16) as usize;
+            let text: String = (0..len)
+                .map(|_| PIECES[(next() % PIECES.len() as u64) as usize])
+                .collect();
+            let unicode: Vec<_> = text.split_word_bound_indices().collect();
+            if let Some(fast) = ordinary_word_pieces(&text) {
+                fast_ones += 1;
+                assert_eq!(fast, unicode, "{text:?}");
+            }
+            assert_eq!(word_pieces(&text), unicode, "{text:?}");
+        }
+        // Most random strings take the byte scan, so the comparison above means something.
+        assert!(fast_ones > 30_000, "{fast_ones}");
     }
 }
