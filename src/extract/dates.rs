@@ -122,7 +122,14 @@ impl Component for Dates {
                     found.push((span, s, expr));
                 }
             };
-            for re in [&*DAY_MONTH, &*MONTH_DAY] {
+            // Cheap tests first: most sentences hold no digit, many no weekday.
+            let has_digit = text.bytes().any(|b| b.is_ascii_digit());
+            let calendar: &[&Regex] = if has_digit {
+                &[&*DAY_MONTH, &*MONTH_DAY]
+            } else {
+                &[]
+            };
+            for re in calendar {
                 for c in re.captures_iter(text) {
                     let Some(m) = c.get(0) else { continue };
                     let days = c
@@ -147,7 +154,8 @@ impl Component for Dates {
                     );
                 }
             }
-            for c in WEEKDAY.captures_iter(text) {
+            let weekdays = text.contains("day").then(|| WEEKDAY.captures_iter(text));
+            for c in weekdays.into_iter().flatten() {
                 let (Some(m), Some(wd)) =
                     (c.get(0), c.name("wd").and_then(|w| weekday(w.as_str())))
                 else {
@@ -181,7 +189,8 @@ impl Component for Dates {
                     &mut taken,
                 );
             }
-            for c in ORDINAL_DAY.captures_iter(text) {
+            let ordinals = has_digit.then(|| ORDINAL_DAY.captures_iter(text));
+            for c in ordinals.into_iter().flatten() {
                 let (Some(m), Some(d)) = (c.get(0), c.name("days")) else {
                     continue;
                 };

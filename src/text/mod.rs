@@ -305,10 +305,10 @@ fn word_class(c: char) -> Option<WordClass> {
 
 fn ordinary_word_pieces(text: &str) -> Option<Vec<(usize, &str)>> {
     use WordClass::*;
-    let chars: Vec<(usize, WordClass)> = text
-        .char_indices()
-        .map(|(i, c)| word_class(c).map(|k| (i, k)))
-        .collect::<Option<_>>()?;
+    let mut chars = Vec::with_capacity(text.len());
+    for (i, c) in text.char_indices() {
+        chars.push((i, word_class(c)?));
+    }
     let class = |i: usize| chars.get(i).map(|&(_, k)| k);
     let mut pieces = Vec::with_capacity(chars.len() / 4);
     let mut i = 0;
