@@ -475,6 +475,16 @@ mod tests {
 mod sentence_scan_agreement {
     use super::*;
 
+    /// A fixed-seed xorshift generator: the same random texts on every run.
+    fn xorshift(mut state: u64) -> impl FnMut() -> u64 {
+        move || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state
+        }
+    }
+
     /// Random strings of the characters that decide sentence boundaries, from a fixed
     /// seed: the byte scan must cut them exactly where UAX #29 does.
     #[test]
@@ -484,13 +494,7 @@ mod sentence_scan_agreement {
             ";", ":", "-", "\u{201D}", "\u{201C}", "\u{2019}", "\u{2014}", "\t", "\u{00A0}", "é",
             "É", "%", "word", "Name", "U.S.", "e.g.", "3.5", "...", "?!",
         ];
-        let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
-        let mut next = || {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            state
-        };
+        let mut next = xorshift(0x9E37_79B9_7F4A_7C15);
         for _ in 0..20_000 {
             let len = (next() % 24) as usize;
             let text: String = (0..len)
@@ -551,13 +555,7 @@ mod sentence_scan_agreement {
             "U.S.",
             "a:b",
         ];
-        let mut state: u64 = 0x2545_F491_4F6C_DD1D;
-        let mut next = || {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            state
-        };
+        let mut next = xorshift(0x2545_F491_4F6C_DD1D);
         let mut fast_ones = 0;
         for _ in 0..50_000 {
             let len = (next() % 16) as usize;
