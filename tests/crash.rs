@@ -22,7 +22,7 @@ const MERGED: &str = "(default graph)";
 const MERGED_EXPECTED: &str = "(named graphs merged)";
 
 mod common;
-use common::{bin, corpus};
+use common::{bin, corpus, run};
 
 /// The store's quads, by graph, as sorted N-Quads lines; empty if no store was created yet.
 fn graphs(store: &Path) -> BTreeMap<String, BTreeSet<String>> {
@@ -30,12 +30,7 @@ fn graphs(store: &Path) -> BTreeMap<String, BTreeSet<String>> {
     if !store.join("CURRENT").exists() {
         return by_graph;
     }
-    let out = bin()
-        .arg("--store")
-        .arg(store)
-        .args(["export", "--format", "nquads"])
-        .output()
-        .expect("export runs");
+    let out = run(store, &["export", "--format", "nquads"]);
     assert!(
         out.status.success(),
         "the store does not open after a crash: {}",
@@ -176,13 +171,7 @@ fn an_ingest_killed_at_any_point_leaves_whole_articles_and_resumes_to_the_same_s
     );
 
     // Run to completion: the same store as the reference, nothing twice.
-    let out = bin()
-        .arg("--store")
-        .arg(&store)
-        .arg("ingest")
-        .arg(&input)
-        .output()
-        .expect("ingest runs");
+    let out = run(&store, &["ingest", input.to_str().expect("UTF-8 path")]);
     assert!(
         out.status.success(),
         "the resumed ingest failed: {}",

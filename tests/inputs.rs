@@ -3,19 +3,13 @@
 //! skipped (1, or 2 with --strict).
 
 mod common;
-use common::bin;
+use common::run;
 use std::fs;
 use std::path::Path;
 use std::process::Output;
 
 fn ingest(store: &Path, args: &[&str]) -> Output {
-    bin()
-        .arg("--store")
-        .arg(store)
-        .arg("ingest")
-        .args(args)
-        .output()
-        .expect("the binary runs")
+    run(store, &[&["ingest"], args].concat())
 }
 
 fn article(topic: &str) -> String {
@@ -142,17 +136,15 @@ fn bad_inputs_are_reported_and_skipped_good_ones_ingested() {
     );
 
     // Every good article is in the store.
-    let out = bin()
-        .arg("--store")
-        .arg(&store)
-        .args([
+    let out = run(
+        &store,
+        &[
             "query",
             "--format",
             "csv",
             "SELECT ?id WHERE { ?a a schema:NewsArticle ; schema:identifier ?id } ORDER BY ?id",
-        ])
-        .output()
-        .expect("query runs");
+        ],
+    );
     let ids: Vec<String> = String::from_utf8_lossy(&out.stdout)
         .lines()
         .skip(1)

@@ -69,16 +69,22 @@ fn resolve(site: &Path, page: &Path, href: &str) -> Option<PathBuf> {
     path.starts_with(site).then_some(path)
 }
 
-#[test]
-fn publish_writes_the_site_the_server_answers() {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let store = dir.path().join("store");
-    let site = dir.path().join("site");
+/// Ingests the seeds into `dir/store` and publishes them to `dir/site`.
+fn published_seeds(dir: &Path) -> (PathBuf, PathBuf) {
+    let store = dir.join("store");
+    let site = dir.join("site");
     ok(&store, &["ingest", seeds().to_str().expect("UTF-8 path")]);
     ok(
         &store,
         &["publish", "--out", site.to_str().expect("UTF-8 path")],
     );
+    (store, site)
+}
+
+#[test]
+fn publish_writes_the_site_the_server_answers() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (store, site) = published_seeds(dir.path());
 
     for file in [
         "index.html",
@@ -255,13 +261,7 @@ fn nginx_negotiates_the_published_files() {
         return;
     };
     let dir = tempfile::tempdir().expect("temp dir");
-    let store = dir.path().join("store");
-    let site = dir.path().join("site");
-    ok(&store, &["ingest", seeds().to_str().expect("UTF-8 path")]);
-    ok(
-        &store,
-        &["publish", "--out", site.to_str().expect("UTF-8 path")],
-    );
+    let (_store, site) = published_seeds(dir.path());
 
     // The generated snippet, on a free loopback port, in a configuration of its own.
     let port = free_port();

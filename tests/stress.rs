@@ -4,7 +4,7 @@
 //! exactly as it was.
 
 mod common;
-use common::{bin, corpus, encode};
+use common::{bin, corpus, encode, ok};
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
 use std::path::Path;
@@ -25,19 +25,7 @@ fn requests_per_client() -> usize {
 }
 
 fn export_sorted(store: &Path) -> Vec<String> {
-    let out = bin()
-        .arg("--store")
-        .arg(store)
-        .args(["export", "--format", "nquads"])
-        .output()
-        .expect("export runs");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let mut lines: Vec<String> = String::from_utf8(out.stdout)
-        .expect("UTF-8")
+    let mut lines: Vec<String> = ok(store, &["export", "--format", "nquads"])
         .lines()
         .map(str::to_owned)
         .collect();
@@ -238,18 +226,7 @@ fn the_server_survives_a_burst_of_mixed_requests_and_changes_nothing() {
     let store = dir.path().join("store");
     let input = dir.path().join("articles.jsonl");
     std::fs::write(&input, corpus(30)).expect("corpus written");
-    let out = bin()
-        .arg("--store")
-        .arg(&store)
-        .arg("ingest")
-        .arg(&input)
-        .output()
-        .expect("ingest runs");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    ok(&store, &["ingest", input.to_str().expect("UTF-8 path")]);
     let before = export_sorted(&store);
 
     let server = Server::start(&store);
