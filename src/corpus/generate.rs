@@ -3,7 +3,10 @@
 //!
 //! Every article is a function of the seed and its index alone (its own small random number
 //! generator is seeded from both), so a corpus is the same on every machine, any slice of it
-//! can be made without the rest, and writing it needs constant memory. The people, districts,
+//! can be made without the rest, and writing it needs constant memory. As in real coverage,
+//! several articles report one dispute: they share its union, employer, workplace, strike
+//! dates and spokespeople (drawn from a generator seeded by the dispute), and differ in
+//! wording, publication day, publisher and the strikers they quote. The people, districts,
 //! employers and workplaces are invented; towns are real towns of `data/places.tsv`, unions and
 //! national employers the bodies of `data/organisations.tsv`. Each article also carries what
 //! the generator put in it ([`GeneratedArticle::people`], [`GeneratedArticle::strikes`]), so
@@ -27,8 +30,12 @@ const PLACES: &str = include_str!("../../data/places.tsv");
 struct Rng(u64);
 
 impl Rng {
+    /// Both numbers are scrambled before they meet: SplitMix64 states a multiple of its
+    /// increment apart give the same stream shifted, so `seed ^ index` would make
+    /// neighbouring articles draw the same names (and `!index` keeps a seed equal to the
+    /// index from cancelling out).
     fn new(seed: u64, index: u64) -> Self {
-        let mut rng = Rng(seed ^ index.wrapping_mul(0x9E37_79B9_7F4A_7C15));
+        let mut rng = Rng(Rng(seed).next() ^ Rng(!index).next());
         rng.next();
         rng
     }
@@ -788,6 +795,43 @@ struct When {
     start: NaiveDate,
 }
 
+/// Articles come in blocks of 16 that report four disputes, 8, 4, 2 and 2 times, in an
+/// order shuffled per block: one dispute is in the news more than another.
+const BLOCK: u64 = 16;
+const COVERAGE: [u8; BLOCK as usize] = [0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 3, 3];
+/// Keeps the dispute and block generators apart from the articles' own.
+const DISPUTE_STREAM: u64 = 0xD15F_07E5_0000_0001;
+const BLOCK_STREAM: u64 = 0xB10C_0000_0000_0002;
+
+/// The dispute article `index` reports.
+fn dispute_of(seed: u64, index: u64) -> u64 {
+    let block = index / BLOCK;
+    let mut order = COVERAGE;
+    let mut rng = Rng::new(seed ^ BLOCK_STREAM, block);
+    for i in (1..order.len()).rev() {
+        order.swap(i, rng.below(i + 1));
+    }
+    block * 4 + u64::from(order[(index % BLOCK) as usize])
+}
+
+/// What every article about one dispute agrees on, besides its setting (sector, union,
+/// employer, workplace, town): the strike dates, the ballot and the people who speak for
+/// each side.
+struct Dispute {
+    first_strike: NaiveDate,
+    /// Days from the first strike to the second, if there is one.
+    second_after: Option<u64>,
+    duration: &'static str,
+    ballot_yes: usize,
+    ballot_turnout: usize,
+    official: Person,
+    official_title: &'static str,
+    boss: Person,
+    boss_title: &'static str,
+    mp: Person,
+    party: &'static str,
+}
+
 /// The choices for one article, and the text as it is written.
 struct Composer {
     rng: Rng,
@@ -802,6 +846,7 @@ struct Composer {
     workers: &'static str,
     issue: &'static str,
     published: NaiveDate,
+    dispute: Dispute,
     used_given: Vec<String>,
     used_surnames: Vec<String>,
     used_sentences: Vec<&'static str>,
@@ -849,9 +894,11 @@ fn day_month(date: NaiveDate) -> String {
 }
 
 impl Composer {
+    /// The dispute's choices come from the dispute's generator, then the article's own
+    /// from the article's.
     fn new(seed: u64, index: u64) -> Self {
         let lists = &*LISTS;
-        let mut rng = Rng::new(seed, index);
+        let mut rng = Rng::new(seed ^ DISPUTE_STREAM, dispute_of(seed, index));
         let row = rng.pick(&lists.sectors);
         let sector = row.sector;
         let union = rng.pick(&row.unions);
@@ -860,7 +907,13 @@ impl Composer {
         let town = rng.pick(&lists.towns).clone();
         let district = rng.pick(&lists.districts).clone();
         let epoch = NaiveDate::from_ymd_opt(2015, 1, 1).unwrap_or_default();
-        let published = epoch + Days::new(rng.below(3650) as u64);
+        // Articles run up to 12 days ahead of the first strike, all after the epoch.
+        let first_strike = epoch + Days::new(12 + rng.below(3650) as u64);
+        let placeholder = Person {
+            given: String::new(),
+            surname: String::new(),
+            gender: Gender::Female,
+        };
         let mut composer = Self {
             id: format!("gen-{seed}-{index:07}"),
             sector,
@@ -872,7 +925,20 @@ impl Composer {
             workplace: String::new(),
             workers: "",
             issue: "",
-            published,
+            published: first_strike,
+            dispute: Dispute {
+                first_strike,
+                second_after: None,
+                duration: "",
+                ballot_yes: 0,
+                ballot_turnout: 0,
+                official: placeholder.clone(),
+                official_title: "",
+                boss: placeholder.clone(),
+                boss_title: "",
+                mp: placeholder,
+                party: "",
+            },
             used_given: Vec::new(),
             used_surnames: Vec::new(),
             used_sentences: Vec::new(),
@@ -896,6 +962,24 @@ impl Composer {
             *composer.rng.pick(&row.workers)
         };
         composer.issue = *composer.rng.pick(sector.issues);
+        composer.dispute.second_after = composer
+            .rng
+            .chance(50)
+            .then(|| composer.rng.range(3, 9) as u64);
+        let durations = ["24-hour", "48-hour", "72-hour", "two-day", "three-day"];
+        composer.dispute.duration = *composer.rng.pick(&durations);
+        composer.dispute.ballot_yes = composer.rng.range(62, 98);
+        composer.dispute.ballot_turnout = composer.rng.range(41, 79);
+        composer.dispute.official = composer.person();
+        composer.dispute.official_title = *composer.rng.pick(UNION_TITLES);
+        composer.dispute.boss = composer.person();
+        composer.dispute.boss_title = *composer.rng.pick(sector.bosses);
+        composer.dispute.mp = composer.person();
+        composer.dispute.party = *composer.rng.pick(PARTIES);
+
+        composer.rng = Rng::new(seed, index);
+        let ahead = composer.rng.range(1, 12) as u64;
+        composer.published = first_strike - Days::new(ahead);
         composer
     }
 
@@ -954,8 +1038,8 @@ impl Composer {
         out
     }
 
-    /// An invented person whose given name and surname are new to this article, so that a
-    /// surname alone names one person.
+    /// An invented person whose given name and surname are new to this article (and its
+    /// dispute), so that a surname alone names one person.
     fn person(&mut self) -> Person {
         let lists = &*LISTS;
         loop {
@@ -966,13 +1050,11 @@ impl Composer {
             }
             self.used_given.push(given.clone());
             self.used_surnames.push(surname.clone());
-            let person = Person {
+            return Person {
                 given: given.clone(),
                 surname: surname.clone(),
                 gender: *gender,
             };
-            self.people.push(person.full());
-            return person;
         }
     }
 
@@ -1027,10 +1109,9 @@ impl Composer {
             union_short.clone()
         };
         let workers = self.workers;
-        let ahead = self.rng.range(1, 12) as u64;
+        let ahead = (self.dispute.first_strike - self.published).num_days() as u64;
         let first = self.when(ahead);
-        let durations = ["24-hour", "48-hour", "72-hour", "two-day", "three-day"];
-        let duration = *self.rng.pick(&durations);
+        let duration = self.dispute.duration;
         let title = match self.rng.below(3) {
             0 => format!(
                 "{} at {} to strike over {}",
@@ -1071,8 +1152,8 @@ impl Composer {
         };
         self.push(lede);
 
-        let yes = self.rng.range(62, 98);
-        let turnout = self.rng.range(41, 79);
+        let yes = self.dispute.ballot_yes;
+        let turnout = self.dispute.ballot_turnout;
         let ballot = match self.rng.below(2) {
             0 => format!(
                 "The action by members of {union_first} follows a ballot in which {yes}% voted in favour on a turnout of {turnout}%."
@@ -1084,8 +1165,7 @@ impl Composer {
         };
         self.push(ballot);
 
-        if self.rng.chance(50) {
-            let later = self.rng.range(3, 9) as u64;
+        if let Some(later) = self.dispute.second_after {
             let second = self.when(ahead + later);
             let sentence = if self.rng.chance(50) {
                 format!("A further strike is planned {}.", second.phrase)
@@ -1104,8 +1184,9 @@ impl Composer {
         self.push(background);
 
         // The union's voice.
-        let official = self.person();
-        let title_u = *self.rng.pick(UNION_TITLES);
+        let official = self.dispute.official.clone();
+        let title_u = self.dispute.official_title;
+        self.people.push(official.full());
         let count = self.rng.range(1, 2);
         let quote = self.sentences(UNION_QUOTES, count);
         let union_para = match self.rng.below(4) {
@@ -1141,8 +1222,9 @@ impl Composer {
         self.push(follow);
 
         // The employer's answer.
-        let boss = self.person();
-        let boss_title = *self.rng.pick(self.sector.bosses);
+        let boss = self.dispute.boss.clone();
+        let boss_title = self.dispute.boss_title;
+        self.people.push(boss.full());
         let answer = self.sentences(EMPLOYER_QUOTES, 2);
         let employer_para = match self.rng.below(3) {
             0 => format!(
@@ -1180,6 +1262,7 @@ impl Composer {
 
         // A striker's own words.
         let worker = self.person();
+        self.people.push(worker.full());
         let job = if self.row.worker.is_empty() {
             *self.rng.pick(self.sector.worker)
         } else {
@@ -1214,8 +1297,9 @@ impl Composer {
 
         // A local MP, or a figure attributed with "according to".
         if self.rng.chance(60) {
-            let mp = self.person();
-            let party = *self.rng.pick(PARTIES);
+            let mp = self.dispute.mp.clone();
+            let party = self.dispute.party;
+            self.people.push(mp.full());
             let words = *self.rng.pick(MP_QUOTES);
             let words = self.say(words);
             let para = if self.rng.chance(50) {
@@ -1235,6 +1319,7 @@ impl Composer {
             self.push(para);
         } else {
             let analyst = self.person();
+            self.people.push(analyst.full());
             let claim = *self.rng.pick(ACCORDING_TO);
             let claim = self.say(claim);
             let claim = claim.to_lowercase_first();
@@ -1378,6 +1463,48 @@ mod tests {
         assert!(sectors.len() >= 8, "{sectors:?}");
         let mean = total / 200;
         assert!((1800..=3200).contains(&mean), "mean {mean} bytes");
+    }
+
+    #[test]
+    fn a_dispute_is_reported_several_times_with_the_same_facts() {
+        use std::collections::BTreeMap;
+        let generator = Generator::new(5);
+        // (union, employer, strike dates) -> the people each report names.
+        let mut disputes: BTreeMap<_, Vec<Vec<String>>> = BTreeMap::new();
+        for i in 0..BLOCK * 8 {
+            let article = generator.article(i);
+            disputes
+                .entry((article.union, article.employer, article.strikes))
+                .or_default()
+                .push(article.people);
+        }
+        // Eight blocks of four disputes each (two may coincide by chance).
+        assert!((30..=32).contains(&disputes.len()), "{}", disputes.len());
+        let mut most = 0;
+        for reports in disputes.values() {
+            most = most.max(reports.len());
+            // The union official and the employer's boss are in every report.
+            let shared = &reports[0][..2];
+            assert!(reports.iter().all(|people| people.starts_with(shared)));
+        }
+        assert!(most >= 8, "the most-covered dispute has {most} reports");
+    }
+
+    #[test]
+    fn namesakes_are_rare() {
+        use std::collections::BTreeMap;
+        let generator = Generator::new(6);
+        // Each name and the disputes it speaks in.
+        let mut disputes_of: BTreeMap<String, std::collections::BTreeSet<u64>> = BTreeMap::new();
+        for i in 0..4000 {
+            let dispute = dispute_of(6, i);
+            for person in generator.article(i).people {
+                disputes_of.entry(person).or_default().insert(dispute);
+            }
+        }
+        let shared = disputes_of.values().filter(|d| d.len() > 1).count();
+        let share = shared as f64 / disputes_of.len() as f64;
+        assert!(share < 0.05, "{shared} of {} names", disputes_of.len());
     }
 
     #[test]

@@ -553,14 +553,22 @@ fn scan_sentence(
             break;
         }
         let mut run: Vec<usize> = (start..end).collect();
-        // A sentence opener that is an ordinary word is not part of the name.
+        // A sentence opener that is an ordinary word is not part of the name, nor is one
+        // before a given name and a surname ("Loader Jane Roe, who has worked there ...");
+        // a name that ends in a cue keeps it ("Queen Elizabeth Hospital").
         while let Some(&f) = run.first() {
             let w = strip_possessive(text_of(f));
             let opener = f == first_word || f == 0;
+            let before_given_name = || {
+                run.len() >= 3
+                    && doc.gazetteer.given_name(text_of(run[1])).is_some()
+                    && doc.gazetteer.given_name(w).is_none()
+                    && run.last().is_some_and(|&l| !has_cue(&[text_of(l)]))
+            };
             if NOT_NAMES.contains(&w)
                 || (opener
-                    && lower_words.contains(w.to_lowercase().as_str())
-                    && title_gender(w).is_none())
+                    && title_gender(w).is_none()
+                    && (lower_words.contains(w.to_lowercase().as_str()) || before_given_name()))
                 || JOINERS.contains(&w)
             {
                 run.remove(0);
@@ -1356,6 +1364,17 @@ mod tests {
             2,
             "{found:?}"
         );
+    }
+
+    #[test]
+    fn an_unknown_word_opening_a_sentence_before_a_full_name_is_not_part_of_it() {
+        let found = names("Welder Nadia Quill, who has worked at the yard for years, said pay had fallen. Queen Elizabeth Hospital stayed open.");
+        assert!(has(&found, EntityKind::Person, "Nadia Quill"), "{found:?}");
+        assert!(
+            has(&found, EntityKind::Hospital, "Queen Elizabeth Hospital"),
+            "{found:?}"
+        );
+        assert!(!found.iter().any(|(_, n, _)| n.starts_with("Welder")));
     }
 
     #[test]
