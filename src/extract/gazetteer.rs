@@ -172,6 +172,14 @@ impl Gazetteer {
     }
 
     pub fn is_role_word(&self, word: &str) -> bool {
+        // Lower-cased on the stack: this runs for most capitalised words.
+        let mut buf = [0u8; 32];
+        if word.is_ascii() && word.len() <= buf.len() {
+            let lower = &mut buf[..word.len()];
+            lower.copy_from_slice(word.as_bytes());
+            lower.make_ascii_lowercase();
+            return std::str::from_utf8(lower).is_ok_and(|w| self.roles.contains(w));
+        }
         self.roles.contains(&word.to_lowercase())
     }
 }

@@ -316,9 +316,13 @@ fn is_boilerplate(line: &str, publisher: Option<&str>) -> bool {
         "updated:",
         "last updated",
     ];
-    let lower = line.to_lowercase();
-    let words = line.split_whitespace().count();
+    let words = line.split_whitespace().take(9).count();
     let short = words <= 8;
+    // A long line is boilerplate only as a contact line: skip lower-casing the rest.
+    if !short && !line.contains('@') && !contains_ignoring_ascii_case(line, "get in touch") {
+        return false;
+    }
+    let lower = line.to_lowercase();
     let byline = lower.starts_with("by ") && words <= 6 && !line.contains('.');
     (short
         && SITE_OPENERS
@@ -330,6 +334,14 @@ fn is_boilerplate(line: &str, publisher: Option<&str>) -> bool {
         || (lower.contains('@') && lower.contains("email"))
         || (short && line.matches(" | ").count() >= 1)
         || publisher.is_some_and(|p| short && lower.starts_with(&p.to_lowercase()))
+}
+
+fn contains_ignoring_ascii_case(haystack: &str, needle: &str) -> bool {
+    needle.is_empty()
+        || haystack
+            .as_bytes()
+            .windows(needle.len())
+            .any(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
 }
 
 /// One step of the pipeline.

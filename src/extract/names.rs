@@ -12,6 +12,7 @@ use crate::resolve::name_key;
 use crate::text::{Span, TokenKind};
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::collections::BTreeSet;
+use std::sync::LazyLock;
 
 pub struct Names;
 
@@ -341,6 +342,9 @@ pub(crate) const DEFINITE_NOUNS: &[&str] = &[
     "operator",
 ];
 
+static NOT_NAME_SET: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| NOT_NAMES.iter().copied().collect());
+
 const JOINERS: &[&str] = &[
     "of", "and", "for", "&", "upon", "on", "the", "de", "van", "von", "du", "la",
 ];
@@ -565,7 +569,7 @@ fn scan_sentence(
                     && doc.gazetteer.given_name(w).is_none()
                     && run.last().is_some_and(|&l| !has_cue(&[text_of(l)]))
             };
-            if NOT_NAMES.contains(&w)
+            if NOT_NAME_SET.contains(w)
                 || (opener
                     && title_gender(w).is_none()
                     && (lower_words.contains(w.to_lowercase().as_str()) || before_given_name()))
@@ -661,11 +665,40 @@ fn split_and_classify(
 
 fn has_cue(words: &[&str]) -> bool {
     let last = words.last().map(|w| strip_possessive(w)).unwrap_or("");
-    HOSPITAL_CUES.contains(&last)
+    CUE_WORDS.contains(last)
         || (last == "Centre" && words.len() >= 2 && words[words.len() - 2] == "Medical")
-        || ORG_CUES.iter().any(|(c, _)| *c == last)
-        || STREET_CUES.contains(&last)
-        || ORG_HEADS.iter().any(|h| words.join(" ").starts_with(h))
+        || ORG_HEADS.iter().any(|h| joined_starts_with(words, h))
+}
+
+/// The last words [`has_cue`] looks for, in one set (it runs for every name word).
+static CUE_WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    HOSPITAL_CUES
+        .iter()
+        .chain(ORG_CUES.iter().map(|(c, _)| c))
+        .chain(STREET_CUES)
+        .copied()
+        .collect()
+});
+
+/// Whether `words` joined by spaces start with `prefix`, without joining them.
+fn joined_starts_with(words: &[&str], prefix: &str) -> bool {
+    let mut rest = prefix;
+    for (i, word) in words.iter().enumerate() {
+        if i > 0 {
+            match rest.strip_prefix(' ') {
+                Some(r) => rest = r,
+                None => return rest.is_empty(),
+            }
+        }
+        if rest.len() <= word.len() {
+            return word.starts_with(rest);
+        }
+        match rest.strip_prefix(word) {
+            Some(r) => rest = r,
+            None => return false,
+        }
+    }
+    rest.is_empty()
 }
 
 /// Whether the joiner at `k` is inside one organisation's name ("Department of Health",
@@ -1364,6 +1397,22 @@ mod tests {
             2,
             "{found:?}"
         );
+    }
+
+    #[test]
+    fn joined_words_are_compared_without_joining() {
+        let words = ["Royal", "College", "of", "Nursing"];
+        assert!(joined_starts_with(&words, "Royal College"));
+        assert!(joined_starts_with(&words, "Royal Coll"));
+        assert!(joined_starts_with(&words, "Royal College of Nursing"));
+        assert!(!joined_starts_with(
+            &words,
+            "Royal College of Nursing Wales"
+        ));
+        assert!(!joined_starts_with(&words, "Royal Collegeof"));
+        assert!(!joined_starts_with(&["Royal"], "Royal College"));
+        assert!(joined_starts_with(&words, ""));
+        assert!(!joined_starts_with(&[], "Bank"));
     }
 
     #[test]

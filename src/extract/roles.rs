@@ -12,6 +12,8 @@
 
 use super::{Annotated, Component, EntityId, EntityKind, Property, SubKind, Subject, Value};
 use crate::text::Span;
+use aho_corasick::{AhoCorasick, MatchKind};
+use std::sync::LazyLock;
 
 pub struct Roles;
 
@@ -131,6 +133,8 @@ const MEMBERSHIP_WORDS: &[&str] = &["member", "members", "supporter", "activist"
 
 /// Words that end an apposition after a name.
 const APPOSITION_ENDS: &[&str] = &[
+    ",",
+    ";",
     " said",
     " says",
     " told",
@@ -148,6 +152,15 @@ const APPOSITION_ENDS: &[&str] = &[
     " and said",
     ":",
 ];
+
+/// Finds the first of [`APPOSITION_ENDS`] in one pass (this runs for every comma after a
+/// person's name).
+static APPOSITION_END: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasick::builder()
+        .match_kind(MatchKind::LeftmostFirst)
+        .build(APPOSITION_ENDS)
+        .expect("valid patterns")
+});
 
 impl Component for Roles {
     fn name(&self) -> &'static str {
@@ -496,12 +509,7 @@ fn role_after(doc: &mut Annotated<'_>, person: EntityId, name: Span, sentence: S
             break;
         };
         let body_start = pos + 1;
-        let end_rel = [body.find(','), body.find(';')]
-            .into_iter()
-            .flatten()
-            .chain(APPOSITION_ENDS.iter().filter_map(|e| body.find(e)))
-            .min()
-            .unwrap_or(body.len());
+        let end_rel = APPOSITION_END.find(body).map_or(body.len(), |m| m.start());
         let piece = Span::new(body_start, body_start + end_rel);
         let text = doc.slice(piece).trim();
         if text.is_empty() {
@@ -593,6 +601,10 @@ fn trim_from_clause(doc: &Annotated<'_>, span: Span) -> Span {
 fn who_clause(doc: &mut Annotated<'_>, person: EntityId, from: usize, sentence: Span) {
     let rest = &doc.text[from..sentence.end];
     let window: String = rest.chars().take(60).collect();
+    // Most names are followed by none of the cues: one search for what they share first.
+    let job_cue = window.contains(" work") || window.contains(" based at ");
+    let who = rest.contains(" who ");
+    let home_cue = window.contains("who ") || window.contains("from ");
     for cue in [
         " works at ",
         " worked at ",
@@ -600,7 +612,10 @@ fn who_clause(doc: &mut Annotated<'_>, person: EntityId, from: usize, sentence: 
         " worked for ",
         " works with ",
         " based at ",
-    ] {
+    ]
+    .into_iter()
+    .filter(|_| job_cue)
+    {
         if let Some(i) = window.find(cue) {
             let at = from + i + cue.len();
             let rest = &doc.text[at..sentence.end];
@@ -624,7 +639,10 @@ fn who_clause(doc: &mut Annotated<'_>, person: EntityId, from: usize, sentence: 
             }
         }
     }
-    for cue in [" who has been ", " who is ", " who was "] {
+    for cue in [" who has been ", " who is ", " who was "]
+        .into_iter()
+        .filter(|_| who)
+    {
         if let Some(i) = rest.find(cue) {
             if i < 3 {
                 let start = from + i + cue.len();
@@ -643,7 +661,10 @@ fn who_clause(doc: &mut Annotated<'_>, person: EntityId, from: usize, sentence: 
         "who is from ",
         "who comes from ",
         "from ",
-    ] {
+    ]
+    .into_iter()
+    .filter(|_| home_cue)
+    {
         if let Some(i) = window.find(cue) {
             if cue == "from " && i > 25 {
                 continue;
