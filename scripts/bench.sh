@@ -7,6 +7,7 @@
 #
 #   scripts/bench.sh [ARTICLES] [WORKDIR]      (defaults: 100000, a temporary folder)
 #
+# BENCH_BIN=PATH benchmarks that strikegraph binary; BENCH_QUERY_RUNS sets the runs per query.
 # Needs GNU time (/usr/bin/time), curl and Oxigraph's command-line tool `oxigraph` 0.5 on the
 # PATH (`pip install oxigraph==0.5.13` brings a prebuilt one).
 set -euo pipefail
@@ -18,8 +19,13 @@ runs=${BENCH_QUERY_RUNS:-7}
 
 command -v oxigraph >/dev/null || { echo "bench: no oxigraph on the PATH (pip install oxigraph==0.5.13)" >&2; exit 2; }
 [ -x /usr/bin/time ] || { echo "bench: GNU time (/usr/bin/time) is needed" >&2; exit 2; }
-cargo build --release --quiet
-sg="${CARGO_TARGET_DIR:-target}/release/strikegraph"
+# BENCH_BIN benchmarks a given build of strikegraph instead of building this checkout.
+if [ -n "${BENCH_BIN:-}" ]; then
+  sg=$BENCH_BIN
+else
+  cargo build --release --quiet
+  sg="${CARGO_TARGET_DIR:-target}/release/strikegraph"
+fi
 
 # Runs a command under GNU time; sets $secs and $peak_mb.
 timed() {
