@@ -8,21 +8,29 @@ pub mod vocab;
 use crate::corpus::Document;
 use crate::extract::{EntityKind, Extraction, Property, StrikeStatus, SubKind, Subject, Value};
 use crate::resolve::ArticleIris;
-use crate::text::{char_offset, Span};
+use crate::text::{CharOffsets, Span};
 use oxigraph::model::vocab::{rdf, xsd};
 use oxigraph::model::{GraphName, Literal, NamedNode, Quad, Term};
 use vocab::*;
 
+/// `namespace` + `local` (by concatenation: this runs for nearly every quad).
+fn term(namespace: &str, local: &str) -> NamedNode {
+    let mut iri = String::with_capacity(namespace.len() + local.len());
+    iri.push_str(namespace);
+    iri.push_str(local);
+    NamedNode::new_unchecked(iri)
+}
+
 fn schema(local: &str) -> NamedNode {
-    NamedNode::new_unchecked(format!("{SCHEMA}{local}"))
+    term(SCHEMA, local)
 }
 
 fn sg(local: &str) -> NamedNode {
-    NamedNode::new_unchecked(format!("{SG}{local}"))
+    term(SG, local)
 }
 
 fn nif(local: &str) -> NamedNode {
-    NamedNode::new_unchecked(format!("{NIF}{local}"))
+    term(NIF, local)
 }
 
 /// The class an entity gets: schema.org's where it has one that fits the sub-kind.
@@ -54,6 +62,9 @@ pub struct ArticleWriter<'a> {
     iris: &'a ArticleIris,
     graph: GraphName,
     quads: Vec<Quad>,
+    offsets: CharOffsets,
+    /// The NIF context: the whole text, `{article}#char=0,{length}`.
+    context: NamedNode,
 }
 
 impl<'a> ArticleWriter<'a> {
@@ -63,6 +74,12 @@ impl<'a> ArticleWriter<'a> {
             iris,
             graph: GraphName::NamedNode(iris.article.clone()),
             quads: Vec::new(),
+            offsets: CharOffsets::new(&doc.text),
+            context: NamedNode::new_unchecked(format!(
+                "{}#char=0,{}",
+                iris.article.as_str(),
+                doc.text.chars().count()
+            )),
         }
     }
 
@@ -72,18 +89,16 @@ impl<'a> ArticleWriter<'a> {
     }
 
     fn span_node(&self, span: Span) -> NamedNode {
-        let text = &self.doc.text;
         NamedNode::new_unchecked(format!(
             "{}#char={},{}",
             self.iris.article.as_str(),
-            char_offset(text, span.start),
-            char_offset(text, span.end)
+            self.offsets.of(span.start),
+            self.offsets.of(span.end)
         ))
     }
 
     fn context_node(&self) -> NamedNode {
-        let n = self.doc.text.chars().count();
-        NamedNode::new_unchecked(format!("{}#char=0,{n}", self.iris.article.as_str()))
+        self.context.clone()
     }
 
     /// A NIF string for `span`, linked to what it denotes.
@@ -92,10 +107,7 @@ impl<'a> ArticleWriter<'a> {
         let context = self.context_node();
         self.add(&node, rdf::TYPE.into_owned(), nif("Phrase"));
         self.add(&node, nif("referenceContext"), context);
-        let (b, e) = (
-            char_offset(&self.doc.text, span.start),
-            char_offset(&self.doc.text, span.end),
-        );
+        let (b, e) = (self.offsets.of(span.start), self.offsets.of(span.end));
         self.add(&node, nif("beginIndex"), Literal::from(b as i64));
         self.add(&node, nif("endIndex"), Literal::from(e as i64));
         self.add(

@@ -399,9 +399,60 @@ pub fn char_offset(text: &str, byte: usize) -> usize {
     text.get(..byte).map_or(0, |s| s.chars().count())
 }
 
+/// [`char_offset`] for many offsets into one text: O(log n) each instead of a count from
+/// the start. Holds, for each character longer than one byte, where it ends and how many
+/// bytes more than characters the text has up to there (nothing for ASCII text).
+pub struct CharOffsets {
+    wide_ends: Vec<(usize, usize)>,
+}
+
+impl CharOffsets {
+    pub fn new(text: &str) -> Self {
+        let mut wide_ends = Vec::new();
+        if !text.is_ascii() {
+            let mut surplus = 0;
+            for (at, c) in text.char_indices() {
+                let len = c.len_utf8();
+                if len > 1 {
+                    surplus += len - 1;
+                    wide_ends.push((at + len, surplus));
+                }
+            }
+        }
+        Self { wide_ends }
+    }
+
+    /// The character offset of byte `byte` (a `char` boundary).
+    pub fn of(&self, byte: usize) -> usize {
+        let before = self.wide_ends.partition_point(|&(end, _)| end <= byte);
+        byte - before
+            .checked_sub(1)
+            .map_or(0, |last| self.wide_ends[last].1)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn char_offsets_count_characters_at_every_boundary() {
+        for text in [
+            "",
+            "plain ASCII text",
+            "“Enough,” she said — £5 a day, café, 日本, 🙂 end",
+            "é",
+        ] {
+            let offsets = CharOffsets::new(text);
+            for byte in (0..=text.len()).filter(|&b| text.is_char_boundary(b)) {
+                assert_eq!(
+                    offsets.of(byte),
+                    char_offset(text, byte),
+                    "{text:?} at {byte}"
+                );
+            }
+        }
+    }
 
     #[test]
     fn the_fast_sentence_scan_agrees_with_unicode() {
