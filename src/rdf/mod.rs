@@ -73,7 +73,9 @@ impl<'a> ArticleWriter<'a> {
             doc,
             iris,
             graph: GraphName::NamedNode(iris.article.clone()),
-            quads: Vec::new(),
+            // About one quad for every five or six bytes of text, mostly the NIF mentions; made
+            // room for once rather than grown (and copied) a dozen times.
+            quads: Vec::with_capacity(64 + doc.text.len() / 5),
             offsets: CharOffsets::new(&doc.text),
             context: NamedNode::new_unchecked(format!(
                 "{}#char=0,{}",
