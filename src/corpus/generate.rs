@@ -66,8 +66,9 @@ impl Rng {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 enum Gender {
+    #[default]
     Female,
     Male,
 }
@@ -688,7 +689,7 @@ const DISRUPTION: &[&str] = &[
 const ORDINALS: &[&str] = &["second", "third", "fourth", "fifth"];
 
 /// An invented person in an article.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 struct Person {
     given: String,
     surname: String,
@@ -817,6 +818,7 @@ fn dispute_of(seed: u64, index: u64) -> u64 {
 /// What every article about one dispute agrees on, besides its setting (sector, union,
 /// employer, workplace, town): the strike dates, the ballot and the people who speak for
 /// each side.
+#[derive(Default)]
 struct Dispute {
     first_strike: NaiveDate,
     /// Days from the first strike to the second, if there is one.
@@ -909,11 +911,6 @@ impl Composer {
         let epoch = NaiveDate::from_ymd_opt(2015, 1, 1).unwrap_or_default();
         // Articles run up to 12 days ahead of the first strike, all after the epoch.
         let first_strike = epoch + Days::new(12 + rng.below(3650) as u64);
-        let placeholder = Person {
-            given: String::new(),
-            surname: String::new(),
-            gender: Gender::Female,
-        };
         let mut composer = Self {
             id: format!("gen-{seed}-{index:07}"),
             sector,
@@ -926,19 +923,7 @@ impl Composer {
             workers: "",
             issue: "",
             published: first_strike,
-            dispute: Dispute {
-                first_strike,
-                second_after: None,
-                duration: "",
-                ballot_yes: 0,
-                ballot_turnout: 0,
-                official: placeholder.clone(),
-                official_title: "",
-                boss: placeholder.clone(),
-                boss_title: "",
-                mp: placeholder,
-                party: "",
-            },
+            dispute: Dispute::default(),
             used_given: Vec::new(),
             used_surnames: Vec::new(),
             used_sentences: Vec::new(),
@@ -962,20 +947,7 @@ impl Composer {
             *composer.rng.pick(&row.workers)
         };
         composer.issue = *composer.rng.pick(sector.issues);
-        composer.dispute.second_after = composer
-            .rng
-            .chance(50)
-            .then(|| composer.rng.range(3, 9) as u64);
-        let durations = ["24-hour", "48-hour", "72-hour", "two-day", "three-day"];
-        composer.dispute.duration = *composer.rng.pick(&durations);
-        composer.dispute.ballot_yes = composer.rng.range(62, 98);
-        composer.dispute.ballot_turnout = composer.rng.range(41, 79);
-        composer.dispute.official = composer.person();
-        composer.dispute.official_title = *composer.rng.pick(UNION_TITLES);
-        composer.dispute.boss = composer.person();
-        composer.dispute.boss_title = *composer.rng.pick(sector.bosses);
-        composer.dispute.mp = composer.person();
-        composer.dispute.party = *composer.rng.pick(PARTIES);
+        composer.dispute = composer.draw_dispute(first_strike);
 
         composer.rng = Rng::new(seed, index);
         let ahead = composer.rng.range(1, 12) as u64;
@@ -1036,6 +1008,25 @@ impl Composer {
             out = capitalise(&out);
         }
         out
+    }
+
+    /// The rest of the dispute, from the dispute's generator (after its setting, so that its
+    /// people avoid the surnames in the employer's and workplace's names).
+    fn draw_dispute(&mut self, first_strike: NaiveDate) -> Dispute {
+        let durations = ["24-hour", "48-hour", "72-hour", "two-day", "three-day"];
+        Dispute {
+            first_strike,
+            second_after: self.rng.chance(50).then(|| self.rng.range(3, 9) as u64),
+            duration: *self.rng.pick(&durations),
+            ballot_yes: self.rng.range(62, 98),
+            ballot_turnout: self.rng.range(41, 79),
+            official: self.person(),
+            official_title: *self.rng.pick(UNION_TITLES),
+            boss: self.person(),
+            boss_title: *self.rng.pick(self.sector.bosses),
+            mp: self.person(),
+            party: *self.rng.pick(PARTIES),
+        }
     }
 
     /// An invented person whose given name and surname are new to this article (and its

@@ -70,12 +70,13 @@ impl Component for Places {
     }
 }
 
-/// "X Trust, which runs A Hospital and B Hospital", "A Hospital, run by X Trust": the
-/// trust is the hospitals' parent organisation.
+/// A stem that every cue of [`runs_hospitals`] holds.
 static RUN_STEMS: std::sync::LazyLock<aho_corasick::AhoCorasick> = std::sync::LazyLock::new(|| {
     aho_corasick::AhoCorasick::new(["run", "manage", "operate"]).expect("valid patterns")
 });
 
+/// "X Trust, which runs A Hospital and B Hospital", "A Hospital, run by X Trust": the
+/// trust is the hospitals' parent organisation.
 fn runs_hospitals(doc: &mut Annotated<'_>) {
     for s in 0..doc.layout.sentences.len() {
         let sentence = doc.layout.sentences[s].span;

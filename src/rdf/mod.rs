@@ -99,14 +99,10 @@ impl<'a> ArticleWriter<'a> {
         ))
     }
 
-    fn context_node(&self) -> NamedNode {
-        self.context.clone()
-    }
-
     /// A NIF string for `span`, linked to what it denotes.
     fn mention(&mut self, span: Span, denotes: Option<&NamedNode>) -> NamedNode {
         let node = self.span_node(span);
-        let context = self.context_node();
+        let context = self.context.clone();
         self.add(&node, rdf::TYPE.into_owned(), nif("Phrase"));
         self.add(&node, nif("referenceContext"), context);
         let (b, e) = (self.offsets.of(span.start), self.offsets.of(span.end));
@@ -162,7 +158,7 @@ impl<'a> ArticleWriter<'a> {
                 self.add(&article, schema("url"), url);
             }
         }
-        let context = self.context_node();
+        let context = self.context.clone();
         self.add(&context, rdf::TYPE.into_owned(), nif("Context"));
         self.add(
             &context,

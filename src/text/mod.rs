@@ -258,7 +258,6 @@ fn ordinary_sentence_pieces(body: &str) -> Option<Vec<(usize, &str)>> {
     Some(pieces)
 }
 
-/// UAX #29 Close: quotation marks and closing brackets.
 /// Word pieces of a sentence, as (byte offset, piece): UAX #29's word boundaries. Text of
 /// ASCII and the usual typographic marks (curly quotes, pound sign, dashes, no-break
 /// space) is cut by a byte scan; anything else goes through the full Unicode algorithm.
@@ -347,6 +346,7 @@ fn ordinary_word_pieces(text: &str) -> Option<Vec<(usize, &str)>> {
     Some(pieces)
 }
 
+/// UAX #29 Close: quotation marks and closing brackets.
 fn is_close(c: char) -> bool {
     matches!(
         c,
@@ -394,13 +394,8 @@ fn ends_sentence(previous: &str, next: &str) -> bool {
     next.chars().next().is_none_or(|c| !c.is_lowercase())
 }
 
-/// Converts a byte offset to a count of Unicode scalar values, as NIF offsets count.
-pub fn char_offset(text: &str, byte: usize) -> usize {
-    text.get(..byte).map_or(0, |s| s.chars().count())
-}
-
-/// [`char_offset`] for many offsets into one text: O(log n) each instead of a count from
-/// the start. Holds, for each character longer than one byte, where it ends and how many
+/// Byte offsets into one text as counts of Unicode scalar values, as NIF offsets count:
+/// O(log n) each instead of a count from the start. Holds, for each character longer than one byte, where it ends and how many
 /// bytes more than characters the text has up to there (nothing for ASCII text).
 pub struct CharOffsets {
     wide_ends: Vec<(usize, usize)>,
@@ -434,6 +429,11 @@ impl CharOffsets {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Characters before `byte`, counted from the start: what [`CharOffsets`] answers.
+    fn char_offset(text: &str, byte: usize) -> usize {
+        text.get(..byte).map_or(0, |s| s.chars().count())
+    }
 
     #[test]
     fn char_offsets_count_characters_at_every_boundary() {
