@@ -1017,15 +1017,15 @@ impl Composer {
         Dispute {
             first_strike,
             second_after: self.rng.chance(50).then(|| self.rng.range(3, 9) as u64),
-            duration: *self.rng.pick(&durations),
+            duration: self.rng.pick::<&str>(&durations),
             ballot_yes: self.rng.range(62, 98),
             ballot_turnout: self.rng.range(41, 79),
             official: self.person(),
-            official_title: *self.rng.pick(UNION_TITLES),
+            official_title: self.rng.pick::<&str>(UNION_TITLES),
             boss: self.person(),
-            boss_title: *self.rng.pick(self.sector.bosses),
+            boss_title: self.rng.pick::<&str>(self.sector.bosses),
             mp: self.person(),
-            party: *self.rng.pick(PARTIES),
+            party: self.rng.pick::<&str>(PARTIES),
         }
     }
 
