@@ -188,6 +188,27 @@ fn explain_prints_the_plan_with_row_counts_after_the_results() {
     assert_eq!(plan["plan"]["number of results"], rows, "{text}");
 }
 
+/// The `.out` beside each example query is what it prints on the seeds, so the README's
+/// examples stay true as the extractors and the queries change.
+#[test]
+fn each_example_query_prints_its_recorded_output_on_the_seeds() {
+    let (_dir, store) = seeded();
+    let examples = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples");
+    let mut checked = 0;
+    for entry in std::fs::read_dir(&examples).expect("examples/") {
+        let query = entry.expect("a directory entry").path();
+        if query.extension().is_none_or(|e| e != "rq") {
+            continue;
+        }
+        let want = std::fs::read_to_string(query.with_extension("out")).expect("a .out file");
+        let path = query.to_str().expect("UTF-8 path");
+        let got = ok(&store, &["query", "--format", "table", "--file", path]);
+        assert_eq!(got, want, "{} on the seeds", query.display());
+        checked += 1;
+    }
+    assert!(checked >= 5, "only {checked} example queries");
+}
+
 #[test]
 fn bad_sparql_names_the_position() {
     let (_dir, store) = seeded();

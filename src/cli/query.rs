@@ -12,7 +12,7 @@ use strikegraph::export::{write_query_results, RdfOutput, ResultsOutput};
 /// xsd:, nif:, prov:, void: and dcterms: are predeclared.
 #[derive(clap::Args)]
 #[command(
-    after_help = "Examples:\n  strikegraph query 'SELECT ?name WHERE { ?p a schema:Person ; schema:name ?name } ORDER BY ?name'\n  strikegraph query --file examples/quotes.rq --format csv\n  echo 'ASK { ?s a sg:Strike }' | strikegraph query\n  strikegraph query 'CONSTRUCT WHERE { ?s a sg:Strike ; ?p ?o }' --format turtle"
+    after_help = "Examples:\n  strikegraph query 'SELECT ?name WHERE { ?p a schema:Person ; schema:name ?name } ORDER BY ?name'\n  strikegraph query --file examples/who-said-what.rq --format csv\n  echo 'ASK { ?s a sg:Strike }' | strikegraph query\n  strikegraph query 'CONSTRUCT WHERE { ?s a sg:Strike ; ?p ?o }' --format turtle"
 )]
 pub struct Args {
     /// The query; read from --file or standard input when absent.
