@@ -11,6 +11,8 @@
 use super::roles::{definite_reference, refers_to};
 use super::{Annotated, Component, EntityId, EntityKind, Gender, Quote};
 use crate::text::Span;
+use aho_corasick::{AhoCorasick, MatchKind};
+use std::sync::LazyLock;
 
 pub struct Quotes;
 
@@ -49,6 +51,16 @@ const SPOKES_WORDS: &[&str] = &[
     "representative",
     "statement",
 ];
+
+/// Finds the first of [`SPOKES_WORDS`], in any case, in one pass (this runs for every
+/// speech tag whose subject is not a person).
+static SPOKES_WORD: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasick::builder()
+        .match_kind(MatchKind::LeftmostFirst)
+        .ascii_case_insensitive(true)
+        .build(SPOKES_WORDS)
+        .expect("valid patterns")
+});
 
 /// A quoted passage found by pairing marks.
 #[derive(Debug, Clone, Copy)]
@@ -325,13 +337,9 @@ fn is_speaker_kind(doc: &Annotated<'_>, e: EntityId) -> bool {
 /// "a spokesman for X", "an X spokesman", "X said in a statement": the organisation.
 /// With no organisation named, the last one named before (most often the trust).
 fn spokes_org(doc: &Annotated<'_>, span: Span) -> Option<EntityId> {
-    let text = doc.slice(span).to_lowercase();
-    let word_at = SPOKES_WORDS
-        .iter()
-        .filter_map(|w| text.find(w).map(|i| (i, *w)))
-        .min()?;
-    let (i, word) = word_at;
-    let at = span.start + i;
+    let found = SPOKES_WORD.find(doc.slice(span))?;
+    let word = SPOKES_WORDS[found.pattern().as_usize()];
+    let at = span.start + found.start();
     let orgs = |s: Span| {
         doc.mentions_in(s)
             .filter(|&(_, e)| {
