@@ -455,8 +455,8 @@ fn possessive_at(doc: &Annotated<'_>, at: usize) -> bool {
 
 /// Where the speech verbs occur in `text`: (byte offset, verb), by offset.
 fn speech_verbs_in(text: &str) -> Vec<(usize, &'static str)> {
-    static FINDER: std::sync::LazyLock<Option<aho_corasick::AhoCorasick>> =
-        std::sync::LazyLock::new(|| aho_corasick::AhoCorasick::new(SPEECH_VERBS).ok());
+    static FINDER: LazyLock<Option<AhoCorasick>> =
+        LazyLock::new(|| AhoCorasick::new(SPEECH_VERBS).ok());
     let Some(finder) = FINDER.as_ref() else {
         return Vec::new();
     };
