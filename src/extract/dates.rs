@@ -7,6 +7,7 @@
 
 use super::{Annotated, Component};
 use crate::text::Span;
+use aho_corasick::AhoCorasick;
 use chrono::{Datelike, Days, NaiveDate, Weekday};
 use regex::Regex;
 use std::sync::LazyLock;
@@ -44,32 +45,56 @@ const WEEKDAYS: &str = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday
 
 static DAY_MONTH: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"\b(?:(?P<wd>{WEEKDAYS}),?\s+)?(?:the\s+)?(?P<days>\d{{1,2}}(?:st|nd|rd|th)?(?:\s*(?:,|and|&|-|–|to)\s*\d{{1,2}}(?:st|nd|rd|th)?)*)(?:\s+of)?\s+(?P<month>{MONTHS})\b(?:,?\s+(?P<year>\d{{4}}))?"
+        r"(?-u:\b)(?:(?P<wd>{WEEKDAYS}),?\s+)?(?:the\s+)?(?P<days>\d{{1,2}}(?:st|nd|rd|th)?(?:\s*(?:,|and|&|-|–|to)\s*\d{{1,2}}(?:st|nd|rd|th)?)*)(?:\s+of)?\s+(?P<month>{MONTHS})(?-u:\b)(?:,?\s+(?P<year>\d{{4}}))?"
     ))
     .expect("valid regex")
 });
 
 static MONTH_DAY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"\b(?:(?P<wd>{WEEKDAYS}),?\s+)?(?P<month>{MONTHS})\s+(?P<days>\d{{1,2}}(?:st|nd|rd|th)?(?:\s*(?:,|and|&)\s*\d{{1,2}}(?:st|nd|rd|th)?\b)*)\b(?:,?\s+(?P<year>\d{{4}}))?"
+        r"(?-u:\b)(?:(?P<wd>{WEEKDAYS}),?\s+)?(?P<month>{MONTHS})\s+(?P<days>\d{{1,2}}(?:st|nd|rd|th)?(?:\s*(?:,|and|&)\s*\d{{1,2}}(?:st|nd|rd|th)?(?-u:\b))*)(?-u:\b)(?:,?\s+(?P<year>\d{{4}}))?"
     ))
     .expect("valid regex")
 });
 
 static WEEKDAY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"\b(?:(?P<dir>next|last|this|on|from|until|till|by)\s+)?(?P<wd>{WEEKDAYS})\b"
+        r"(?-u:\b)(?:(?P<dir>next|last|this|on|from|until|till|by)\s+)?(?P<wd>{WEEKDAYS})(?-u:\b)"
     ))
     .expect("valid regex")
 });
 
 static RELATIVE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?i:(?P<w>today|tonight|tomorrow|yesterday|this morning|this afternoon|this evening))\b").expect("valid regex")
+    Regex::new(r"(?-u:\b)(?i:(?P<w>today|tonight|tomorrow|yesterday|this morning|this afternoon|this evening))(?-u:\b)").expect("valid regex")
 });
 
 static ORDINAL_DAY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\bthe\s+(?P<days>\d{1,2}(?:st|nd|rd|th))\b").expect("valid regex")
+    Regex::new(r"(?-u:\b)the\s+(?P<days>\d{1,2}(?:st|nd|rd|th))(?-u:\b)").expect("valid regex")
 });
+
+/// Cheap gates before the patterns above: month names as [`DAY_MONTH`] and [`MONTH_DAY`]
+/// spell them, and the words of [`RELATIVE`] in any case. Most sentences hold none.
+static MONTH_NAMES: LazyLock<AhoCorasick> =
+    LazyLock::new(|| AhoCorasick::new(MONTHS.split('|')).expect("month names build an automaton"));
+
+static RELATIVE_WORDS: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .build(["today", "tonight", "tomorrow", "yesterday", "this "])
+        .expect("relative day words build an automaton")
+});
+
+/// Where `words` match in `text` (no two overlapping; enough for a gate, as no two of a
+/// gate's words can overlap across a sentence end).
+fn hit_starts(words: &AhoCorasick, text: &str) -> Vec<usize> {
+    words.find_iter(text).map(|m| m.start()).collect()
+}
+
+/// Whether one of the sorted offsets `starts` lies in `span`.
+fn starts_inside(starts: &[usize], span: Span) -> bool {
+    let i = starts.partition_point(|&at| at < span.start);
+    starts.get(i).is_some_and(|&at| at < span.end)
+}
 
 fn month_number(name: &str) -> Option<u32> {
     let prefix: String = name.chars().take(3).collect::<String>().to_lowercase();
@@ -109,6 +134,9 @@ impl Component for Dates {
 
     fn run(&self, doc: &mut Annotated<'_>) {
         let mut found: Vec<(Span, usize, TimeExpr)> = Vec::new();
+        // The gates' words found once in the whole text, not sentence by sentence.
+        let month_names = hit_starts(&MONTH_NAMES, doc.text);
+        let relative_words = hit_starts(&RELATIVE_WORDS, doc.text);
         for (s, sentence) in doc.layout.sentences.iter().enumerate() {
             if doc.boilerplate[sentence.paragraph] {
                 continue;
@@ -124,7 +152,7 @@ impl Component for Dates {
             };
             // Cheap tests first: most sentences hold no digit, many no weekday.
             let has_digit = text.bytes().any(|b| b.is_ascii_digit());
-            let calendar: &[&Regex] = if has_digit {
+            let calendar: &[&Regex] = if has_digit && starts_inside(&month_names, sentence.span) {
                 &[&*DAY_MONTH, &*MONTH_DAY]
             } else {
                 &[]
@@ -176,7 +204,9 @@ impl Component for Dates {
                     &mut taken,
                 );
             }
-            for c in RELATIVE.captures_iter(text) {
+            let relative =
+                starts_inside(&relative_words, sentence.span).then(|| RELATIVE.captures_iter(text));
+            for c in relative.into_iter().flatten() {
                 let Some(m) = c.get(0) else { continue };
                 let offset = match m.as_str().to_lowercase().as_str() {
                     "tomorrow" => 1,

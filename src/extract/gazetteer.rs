@@ -135,7 +135,7 @@ impl Gazetteer {
         let index = if is_acronym(form) {
             self.acronyms.get(form)
         } else {
-            self.by_name.get(&form.to_lowercase())
+            with_lowercase(form, |lower| self.by_name.get(lower))
         };
         index.map(|&i| &self.entries[i])
     }
@@ -172,16 +172,23 @@ impl Gazetteer {
     }
 
     pub fn is_role_word(&self, word: &str) -> bool {
-        // Lower-cased on the stack: this runs for most capitalised words.
-        let mut buf = [0u8; 32];
-        if word.is_ascii() && word.len() <= buf.len() {
-            let lower = &mut buf[..word.len()];
-            lower.copy_from_slice(word.as_bytes());
-            lower.make_ascii_lowercase();
-            return std::str::from_utf8(lower).is_ok_and(|w| self.roles.contains(w));
-        }
-        self.roles.contains(&word.to_lowercase())
+        with_lowercase(word, |lower| self.roles.contains(lower))
     }
+}
+
+/// Calls `f` with `word` lower-cased: on the stack for short ASCII words (the lookups run
+/// for most capitalised words and spans), in a new string otherwise.
+fn with_lowercase<T>(word: &str, f: impl FnOnce(&str) -> T) -> T {
+    let mut buf = [0u8; 64];
+    if word.is_ascii() && word.len() <= buf.len() {
+        let lower = &mut buf[..word.len()];
+        lower.copy_from_slice(word.as_bytes());
+        lower.make_ascii_lowercase();
+        if let Ok(lower) = std::str::from_utf8(lower) {
+            return f(lower);
+        }
+    }
+    f(&word.to_lowercase())
 }
 
 /// "BMA", "DfE", "NHS": two to seven letters, mostly capitals.

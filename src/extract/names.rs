@@ -460,17 +460,23 @@ fn spelled_names(
 /// Words seen in lower case anywhere in the text: a capitalised one at a sentence start
 /// that also appears in lower case is an ordinary word, not a name.
 fn lower_case_words<'a>(doc: &Annotated<'a>) -> HashSet<&'a str> {
-    doc.layout
-        .tokens
-        .iter()
-        .map(|t| doc.slice(t.span))
-        .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
-        .collect()
+    let mut words = HashSet::with_capacity_and_hasher(doc.layout.tokens.len(), Default::default());
+    for token in &doc.layout.tokens {
+        let word = doc.slice(token.span);
+        let lower = match word.as_bytes().first() {
+            Some(b) if b.is_ascii() => b.is_ascii_lowercase(),
+            _ => word.chars().next().is_some_and(char::is_lowercase),
+        };
+        if lower {
+            words.insert(word);
+        }
+    }
+    words
 }
 
 fn units(doc: &Annotated<'_>, tokens: std::ops::Range<usize>) -> Vec<Unit> {
     let toks = &doc.layout.tokens;
-    let mut out: Vec<Unit> = Vec::new();
+    let mut out: Vec<Unit> = Vec::with_capacity(tokens.len());
     let mut i = tokens.start;
     while i < tokens.end {
         let mut unit = Unit {
@@ -816,24 +822,22 @@ fn classify(
 
     // A lower-case cue after the name: "Westbury hospital"; with coordination,
     // "Ashgrove and Fernley hospitals" (but "Leeds hospitals" are hospitals in Leeds).
-    let next_lower = next_word.to_lowercase();
+    let next_is = |w: &str| next_word.eq_ignore_ascii_case(w);
     let word_after_next = units
         .get(after + 1)
-        .map(|u| unit_text(doc, u).to_lowercase())
-        .unwrap_or_default();
+        .map(|u| unit_text(doc, u))
+        .unwrap_or("");
     let determiner = ["a", "an", "one", "every", "each", "any", "another"].contains(&prev_word);
     if next_word.chars().next().is_some_and(char::is_lowercase)
         && ![
             "trust", "trusts", "staff", "doctors", "nurses", "workers", "bosses", "chiefs",
         ]
-        .contains(&word_after_next.as_str())
+        .iter()
+        .any(|w| word_after_next.eq_ignore_ascii_case(w))
         && !determiner
     {
-        if next_lower == "hospital"
-            || next_lower == "infirmary"
-            || (coordinated && next_lower == "hospitals")
-        {
-            let cue = if next_lower == "infirmary" {
+        if next_is("hospital") || next_is("infirmary") || (coordinated && next_is("hospitals")) {
+            let cue = if next_is("infirmary") {
                 "Infirmary"
             } else {
                 "Hospital"
@@ -848,7 +852,7 @@ fn classify(
             );
             return;
         }
-        if next_lower == "council"
+        if next_is("council")
             && doc
                 .gazetteer
                 .lookup(&form)

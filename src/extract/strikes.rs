@@ -20,13 +20,15 @@ use std::sync::LazyLock;
 pub struct Strikes;
 
 static STRIKE_WORDS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(strikes?|walk-?outs?|walk(?:ing|ed|s)? out|industrial action|stoppages?|withdrawal of labour|all-out|picket(?:s|ing)?|(?:take|taking|took|takes) action|(?:round|day|days|week|weeks) of (?:industrial )?action|further action)\b")
+    Regex::new(r"(?i)(?-u:\b)(strikes?|walk-?outs?|walk(?:ing|ed|s)? out|industrial action|stoppages?|withdrawal of labour|all-out|picket(?:s|ing)?|(?:take|taking|took|takes) action|(?:round|day|days|week|weeks) of (?:industrial )?action|further action)(?-u:\b)")
         .expect("valid regex")
 });
 
 static PICKET: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(picket(?:s|ing)?|picket lines?|protest(?:ing|ers|ors)?|rally)\b")
-        .expect("valid regex")
+    Regex::new(
+        r"(?i)(?-u:\b)(picket(?:s|ing)?|picket lines?|protest(?:ing|ers|ors)?|rally)(?-u:\b)",
+    )
+    .expect("valid regex")
 });
 
 /// Words just before a date that tie it to some other event than a strike.
@@ -56,12 +58,12 @@ const OTHER_EVENTS: &[&str] = &[
 ];
 
 static CANCELLED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(called off|been suspended|had been due|(?:strikes?|walk-?outs?|action) (?:has|have|had)? ?(?:been|was|were) (?:cancelled|canceled|postponed|suspended))\b")
+    Regex::new(r"(?i)(?-u:\b)(called off|been suspended|had been due|(?:strikes?|walk-?outs?|action) (?:has|have|had)? ?(?:been|was|were) (?:cancelled|canceled|postponed|suspended))(?-u:\b)")
         .expect("valid regex")
 });
 
 static CONSECUTIVE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(two|three|four|five|six|seven|2|3|4|5|6|7) consecutive days\b")
+    Regex::new(r"(?i)(?-u:\b)(two|three|four|five|six|seven|2|3|4|5|6|7) consecutive days(?-u:\b)")
         .expect("valid regex")
 });
 

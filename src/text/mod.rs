@@ -86,7 +86,11 @@ impl Layout {
             }
             offset += line.len();
         }
-        for (p, para) in layout.paragraphs.clone().into_iter().enumerate() {
+        // About one token for every five bytes of news text: room made once.
+        layout.tokens.reserve(text.len() / 4);
+        let mut scratch = WordScratch::default();
+        for p in 0..layout.paragraphs.len() {
+            let para = layout.paragraphs[p];
             let body = &text[para.start..para.end];
             let mut pending: Option<Span> = None;
             for (rel, piece) in sentence_pieces(body) {
@@ -104,39 +108,47 @@ impl Layout {
                         Some(prev.join(span))
                     }
                     Some(prev) => {
-                        layout.push_sentence(text, prev, p);
+                        layout.push_sentence(text, prev, p, &mut scratch);
                         Some(span)
                     }
                     None => Some(span),
                 };
             }
             if let Some(prev) = pending {
-                layout.push_sentence(text, prev, p);
+                layout.push_sentence(text, prev, p, &mut scratch);
             }
         }
         layout
     }
 
-    fn push_sentence(&mut self, text: &str, span: Span, paragraph: usize) {
+    fn push_sentence(
+        &mut self,
+        text: &str,
+        span: Span,
+        paragraph: usize,
+        scratch: &mut WordScratch,
+    ) {
         let index = self.sentences.len();
         let first = self.tokens.len();
-        for (rel, word) in word_pieces(&text[span.start..span.end]) {
+        let sentence = &text[span.start..span.end];
+        word_pieces_into(sentence, scratch);
+        for &(start, end) in &scratch.pieces {
+            let word = &sentence[start..end];
             let Some(c) = word.chars().next() else {
                 continue;
             };
             if c.is_whitespace() {
                 continue;
             }
-            let kind = if word.chars().any(char::is_alphabetic) {
+            let kind = if c.is_ascii_alphabetic() || word.chars().any(char::is_alphabetic) {
                 TokenKind::Word
             } else if c.is_ascii_digit() {
                 TokenKind::Number
             } else {
                 TokenKind::Punct
             };
-            let start = span.start + rel;
             self.tokens.push(Token {
-                span: Span::new(start, start + word.len()),
+                span: Span::new(span.start + start, span.start + end),
                 kind,
                 sentence: index,
             });
@@ -261,8 +273,33 @@ fn ordinary_sentence_pieces(body: &str) -> Option<Vec<(usize, &str)>> {
 /// Word pieces of a sentence, as (byte offset, piece): UAX #29's word boundaries. Text of
 /// ASCII and the usual typographic marks (curly quotes, pound sign, dashes, no-break
 /// space) is cut by a byte scan; anything else goes through the full Unicode algorithm.
+#[cfg(test)]
 fn word_pieces(text: &str) -> Vec<(usize, &str)> {
-    ordinary_word_pieces(text).unwrap_or_else(|| text.split_word_bound_indices().collect())
+    let mut scratch = WordScratch::default();
+    word_pieces_into(text, &mut scratch);
+    scratch
+        .pieces
+        .iter()
+        .map(|&(s, e)| (s, &text[s..e]))
+        .collect()
+}
+
+/// Buffers the word scan reuses from one sentence to the next.
+#[derive(Default)]
+struct WordScratch {
+    classes: Vec<(usize, WordClass)>,
+    /// The pieces of the last sentence scanned, as byte ranges.
+    pieces: Vec<(usize, usize)>,
+}
+
+fn word_pieces_into(text: &str, scratch: &mut WordScratch) {
+    if !ordinary_word_pieces(text, scratch) {
+        scratch.pieces.clear();
+        scratch.pieces.extend(
+            text.split_word_bound_indices()
+                .map(|(at, piece)| (at, at + piece.len())),
+        );
+    }
 }
 
 /// The word-break classes of the characters the byte scan knows.
@@ -284,32 +321,61 @@ enum WordClass {
     Other,
 }
 
-fn word_class(c: char) -> Option<WordClass> {
+fn ascii_word_class(b: u8) -> WordClass {
     use WordClass::*;
+    match b {
+        b'a'..=b'z' | b'A'..=b'Z' => Letter,
+        b'0'..=b'9' => Digit,
+        b'_' => Joiner,
+        b':' => MidLetter,
+        b',' | b';' => MidNum,
+        b'.' | b'\'' => MidNumLet,
+        b' ' => Space,
+        b'\r' => Cr,
+        b'\n' => Lf,
+        _ => Other,
+    }
+}
+
+fn word_class(c: char) -> Option<WordClass> {
+    if let Ok(b) = u8::try_from(c) {
+        if b.is_ascii() {
+            return Some(ascii_word_class(b));
+        }
+    }
     Some(match c {
-        'a'..='z' | 'A'..='Z' => Letter,
-        '0'..='9' => Digit,
-        '_' => Joiner,
-        ':' => MidLetter,
-        ',' | ';' => MidNum,
-        '.' | '\'' | '\u{2018}' | '\u{2019}' => MidNumLet,
-        ' ' => Space,
-        '\r' => Cr,
-        '\n' => Lf,
-        c if c.is_ascii() => Other,
-        '\u{201C}' | '\u{201D}' | '\u{00A3}' | '\u{2013}' | '\u{2014}' | '\u{00A0}' => Other,
+        '\u{2018}' | '\u{2019}' => WordClass::MidNumLet,
+        '\u{201C}' | '\u{201D}' | '\u{00A3}' | '\u{2013}' | '\u{2014}' | '\u{00A0}' => {
+            WordClass::Other
+        }
         _ => return None,
     })
 }
 
-fn ordinary_word_pieces(text: &str) -> Option<Vec<(usize, &str)>> {
+/// The byte scan: fills `scratch.pieces` and returns true, or returns false when `text`
+/// has a character it does not know.
+fn ordinary_word_pieces(text: &str, scratch: &mut WordScratch) -> bool {
     use WordClass::*;
-    let mut chars = Vec::with_capacity(text.len());
-    for (i, c) in text.char_indices() {
-        chars.push((i, word_class(c)?));
+    let chars = &mut scratch.classes;
+    chars.clear();
+    if text.is_ascii() {
+        // Most sentences: a byte is a character.
+        chars.extend(
+            text.bytes()
+                .enumerate()
+                .map(|(i, b)| (i, ascii_word_class(b))),
+        );
+    } else {
+        for (i, c) in text.char_indices() {
+            match word_class(c) {
+                Some(class) => chars.push((i, class)),
+                None => return false,
+            }
+        }
     }
     let class = |i: usize| chars.get(i).map(|&(_, k)| k);
-    let mut pieces = Vec::with_capacity(chars.len() / 4);
+    let pieces = &mut scratch.pieces;
+    pieces.clear();
     let mut i = 0;
     while i < chars.len() {
         let start = chars[i].0;
@@ -340,10 +406,10 @@ fn ordinary_word_pieces(text: &str) -> Option<Vec<(usize, &str)>> {
             _ => {}
         }
         let end = chars.get(j).map_or(text.len(), |&(at, _)| at);
-        pieces.push((start, &text[start..end]));
+        pieces.push((start, end));
         i = j;
     }
-    Some(pieces)
+    true
 }
 
 /// UAX #29 Close: quotation marks and closing brackets.
@@ -614,8 +680,14 @@ mod sentence_scan_agreement {
                 .map(|_| PIECES[(next() % PIECES.len() as u64) as usize])
                 .collect();
             let unicode: Vec<_> = text.split_word_bound_indices().collect();
-            if let Some(fast) = ordinary_word_pieces(&text) {
+            let mut scratch = WordScratch::default();
+            if ordinary_word_pieces(&text, &mut scratch) {
                 fast_ones += 1;
+                let fast: Vec<_> = scratch
+                    .pieces
+                    .iter()
+                    .map(|&(s, e)| (s, &text[s..e]))
+                    .collect();
                 assert_eq!(fast, unicode, "{text:?}");
             }
             assert_eq!(word_pieces(&text), unicode, "{text:?}");
