@@ -72,20 +72,13 @@ static ORDINAL_DAY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?-u:\b)the\s+(?P<days>\d{1,2}(?:st|nd|rd|th))(?-u:\b)").expect("valid regex")
 });
 
-/// Cheap gates before the patterns above: month names as [`DAY_MONTH`] and [`MONTH_DAY`]
-/// spell them, and the words of [`RELATIVE`] in any case. Most sentences hold none.
+/// A cheap gate before [`DAY_MONTH`] and [`MONTH_DAY`]: month names as they spell them.
+/// Most sentences hold none.
 static MONTH_NAMES: LazyLock<AhoCorasick> =
     LazyLock::new(|| AhoCorasick::new(MONTHS.split('|')).expect("month names build an automaton"));
 
-static RELATIVE_WORDS: LazyLock<AhoCorasick> = LazyLock::new(|| {
-    AhoCorasick::builder()
-        .ascii_case_insensitive(true)
-        .build(["today", "tonight", "tomorrow", "yesterday", "this "])
-        .expect("relative day words build an automaton")
-});
-
-/// Where `words` match in `text` (no two overlapping; enough for a gate, as no two of a
-/// gate's words can overlap across a sentence end).
+/// Where `words` match in `text` (no two overlapping; enough for a gate, as no two month
+/// names can overlap across a sentence end).
 fn hit_starts(words: &AhoCorasick, text: &str) -> Vec<usize> {
     words.find_iter(text).map(|m| m.start()).collect()
 }
@@ -136,7 +129,12 @@ impl Component for Dates {
         let mut found: Vec<(Span, usize, TimeExpr)> = Vec::new();
         // The gates' words found once in the whole text, not sentence by sentence.
         let month_names = hit_starts(&MONTH_NAMES, doc.text);
-        let relative_words = hit_starts(&RELATIVE_WORDS, doc.text);
+        // "today", "this morning": a few words and spaces, never across a sentence end, so
+        // the whole text is searched once.
+        let relative: Vec<Span> = RELATIVE
+            .find_iter(doc.text)
+            .map(|m| Span::new(m.start(), m.end()))
+            .collect();
         for (s, sentence) in doc.layout.sentences.iter().enumerate() {
             if doc.boilerplate[sentence.paragraph] {
                 continue;
@@ -204,20 +202,17 @@ impl Component for Dates {
                     &mut taken,
                 );
             }
-            let relative =
-                starts_inside(&relative_words, sentence.span).then(|| RELATIVE.captures_iter(text));
-            for c in relative.into_iter().flatten() {
-                let Some(m) = c.get(0) else { continue };
-                let offset = match m.as_str().to_lowercase().as_str() {
+            let first = relative.partition_point(|m| m.start < sentence.span.start);
+            for &m in relative[first..]
+                .iter()
+                .take_while(|m| m.end <= sentence.span.end)
+            {
+                let offset = match doc.slice(m).to_lowercase().as_str() {
                     "tomorrow" => 1,
                     "yesterday" => -1,
                     _ => 0,
                 };
-                push(
-                    Span::new(base + m.start(), base + m.end()),
-                    TimeExpr::Relative(offset),
-                    &mut taken,
-                );
+                push(m, TimeExpr::Relative(offset), &mut taken);
             }
             let ordinals = has_digit.then(|| ORDINAL_DAY.captures_iter(text));
             for c in ordinals.into_iter().flatten() {

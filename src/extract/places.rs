@@ -20,6 +20,13 @@ impl Component for Places {
                 continue;
             }
             let mentions: Vec<(Span, EntityId)> = doc.mentions_in(sentence.span).collect();
+            // Only a place can be a hospital's location: most sentences name none.
+            if mentions
+                .iter()
+                .all(|&(_, e)| doc.entity(e).kind != EntityKind::Place)
+            {
+                continue;
+            }
             let mut hospitals: Vec<(Span, EntityId)> = mentions
                 .iter()
                 .copied()

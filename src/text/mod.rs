@@ -198,11 +198,11 @@ fn ordinary_sentence_pieces(body: &str) -> Option<Vec<(usize, &str)>> {
     }
     let mut pieces = Vec::new();
     let mut start = 0;
-    for (at, &b) in bytes.iter().enumerate() {
-        if !matches!(b, b'.' | b'!' | b'?') || at < start {
+    for at in memchr::memchr3_iter(b'.', b'!', b'?', bytes) {
+        if at < start {
             continue;
         }
-        let full_stop = b == b'.';
+        let full_stop = bytes[at] == b'.';
         let after = &body[at + 1..];
         let Some(next) = after.chars().next() else {
             break;
@@ -355,46 +355,66 @@ fn word_class(c: char) -> Option<WordClass> {
 /// The byte scan: fills `scratch.pieces` and returns true, or returns false when `text`
 /// has a character it does not know.
 fn ordinary_word_pieces(text: &str, scratch: &mut WordScratch) -> bool {
-    use WordClass::*;
-    let chars = &mut scratch.classes;
-    chars.clear();
-    if text.is_ascii() {
-        // Most sentences: a byte is a character.
-        chars.extend(
-            text.bytes()
-                .enumerate()
-                .map(|(i, b)| (i, ascii_word_class(b))),
-        );
-    } else {
-        for (i, c) in text.char_indices() {
-            match word_class(c) {
-                Some(class) => chars.push((i, class)),
-                None => return false,
-            }
-        }
-    }
-    let class = |i: usize| chars.get(i).map(|&(_, k)| k);
     let pieces = &mut scratch.pieces;
     pieces.clear();
+    if text.is_ascii() {
+        // Most sentences: a byte is a character, and its class is a table lookup.
+        let bytes = text.as_bytes();
+        scan_word_pieces(
+            bytes.len(),
+            |i| bytes.get(i).map(|&b| ascii_word_class(b)),
+            |i| i,
+            pieces,
+        );
+        return true;
+    }
+    let chars = &mut scratch.classes;
+    chars.clear();
+    for (i, c) in text.char_indices() {
+        match word_class(c) {
+            Some(class) => chars.push((i, class)),
+            None => return false,
+        }
+    }
+    scan_word_pieces(
+        chars.len(),
+        |i| chars.get(i).map(|&(_, k)| k),
+        |i| chars.get(i).map_or(text.len(), |&(at, _)| at),
+        pieces,
+    );
+    true
+}
+
+/// UAX #29's word rules over `len` characters, given each one's class and byte offset
+/// (`offset(len)` is the text's length); pushes the pieces as byte ranges.
+fn scan_word_pieces(
+    len: usize,
+    class: impl Fn(usize) -> Option<WordClass>,
+    offset: impl Fn(usize) -> usize,
+    pieces: &mut Vec<(usize, usize)>,
+) {
+    use WordClass::*;
     let mut i = 0;
-    while i < chars.len() {
-        let start = chars[i].0;
+    while i < len {
+        let start = offset(i);
         let mut j = i + 1;
-        match chars[i].1 {
-            Cr if class(j) == Some(Lf) => j += 1,
-            Space => {
+        match class(i) {
+            Some(Cr) if class(j) == Some(Lf) => j += 1,
+            Some(Space) => {
                 while class(j) == Some(Space) {
                     j += 1;
                 }
             }
-            Letter | Digit | Joiner => loop {
+            Some(Letter | Digit | Joiner) => loop {
                 match class(j) {
                     Some(Letter | Digit | Joiner) => j += 1,
                     // WB6/7 and WB11/12: one middle mark between two letters or two digits.
                     Some(mid @ (MidLetter | MidNum | MidNumLet)) => {
-                        let (before, after) = (chars[j - 1].1, class(j + 1));
-                        let joins = (before == Letter && after == Some(Letter) && mid != MidNum)
-                            || (before == Digit && after == Some(Digit) && mid != MidLetter);
+                        let (before, after) = (class(j - 1), class(j + 1));
+                        let joins = (before == Some(Letter)
+                            && after == Some(Letter)
+                            && mid != MidNum)
+                            || (before == Some(Digit) && after == Some(Digit) && mid != MidLetter);
                         if !joins {
                             break;
                         }
@@ -405,11 +425,9 @@ fn ordinary_word_pieces(text: &str, scratch: &mut WordScratch) -> bool {
             },
             _ => {}
         }
-        let end = chars.get(j).map_or(text.len(), |&(at, _)| at);
-        pieces.push((start, end));
+        pieces.push((start, offset(j.min(len))));
         i = j;
     }
-    true
 }
 
 /// UAX #29 Close: quotation marks and closing brackets.
