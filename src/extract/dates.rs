@@ -493,6 +493,26 @@ mod tests {
     }
 
     #[test]
+    fn dates_beside_typographic_quotes_and_in_any_case_are_found() {
+        // Published on a Wednesday; curly quotes and a no-break space around the dates.
+        let p = Some(day(2021, 3, 3));
+        let found = dates(
+            "\u{201C}We walk out on\u{00A0}Friday, 12 March,\u{201D} she said. \u{2018}TODAY\u{2019} is a \
+             rally; Today\u{2019}s talks failed. Sunday\u{2019}s vote is the 21st.",
+            p,
+            &[],
+        );
+        let spans: Vec<&str> = found.iter().map(|(s, _)| s.as_str()).collect();
+        assert_eq!(
+            spans,
+            ["Friday, 12 March", "TODAY", "Today", "Sunday", "the 21st"]
+        );
+        assert_eq!(found[0].1, vec![day(2021, 3, 12)]);
+        assert_eq!(found[1].1, vec![day(2021, 3, 3)]);
+        assert_eq!(found[4].1, vec![day(2021, 3, 21)]);
+    }
+
+    #[test]
     fn calendar_dates_take_the_nearest_year() {
         let p = Some(day(2019, 12, 20));
         let found = dates(
