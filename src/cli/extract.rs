@@ -2,7 +2,7 @@ use super::Outcome;
 use anyhow::Context as _;
 use std::io::Write as _;
 use std::path::PathBuf;
-use strikegraph::export::rdf_serializer;
+use strikegraph::export::nquads;
 use strikegraph::resolve::IriSpace;
 use strikegraph::{corpus, ingest};
 
@@ -33,17 +33,19 @@ pub struct Args {
 
 pub fn run(args: Args, quiet: bool) -> anyhow::Result<Outcome> {
     let space = IriSpace::new(&args.base).map_err(anyhow::Error::msg)?;
-    let out = super::output(args.output.as_deref())?;
-    let mut writer = rdf_serializer(oxigraph::io::RdfFormat::NQuads).for_writer(out);
+    let mut out = super::output(args.output.as_deref())?;
     let docs = corpus::read_paths(&args.paths);
+    // One article's lines at a time, then one write.
+    let mut lines = Vec::with_capacity(1 << 17);
     let report = ingest::extract_standalone(docs, &space, |_, quads| {
+        lines.clear();
         for quad in &quads {
-            writer.serialize_quad(quad)?;
+            nquads::push_quad(&mut lines, quad.as_ref());
         }
-        Ok::<_, std::io::Error>(())
+        out.write_all(&lines)
     })
     .context("cannot write the N-Quads")?;
-    writer.finish()?.flush()?;
+    out.flush()?;
     for skip in &report.skipped {
         eprintln!("skipped {skip}");
     }

@@ -2,6 +2,7 @@
 //! graph (DOT, SVG).
 
 pub mod dot;
+pub mod nquads;
 mod rdf_formats;
 pub mod svg;
 
