@@ -6,10 +6,6 @@ use rayon::prelude::*;
 use strikegraph::corpus::generate::Generator;
 use strikegraph::{extract, Context, Document, Gazetteer};
 
-/// The allocator the `strikegraph` binary uses, so the figures are the binary's.
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 fn generated(count: u64) -> Vec<Document> {
     let generator = Generator::new(7);
     (0..count)

@@ -72,15 +72,26 @@ static ORDINAL_DAY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?-u:\b)the\s+(?P<days>\d{1,2}(?:st|nd|rd|th))(?-u:\b)").expect("valid regex")
 });
 
-/// A cheap gate before [`DAY_MONTH`] and [`MONTH_DAY`]: month names as they spell them.
-/// Most sentences hold none.
-static MONTH_NAMES: LazyLock<AhoCorasick> =
-    LazyLock::new(|| AhoCorasick::new(MONTHS.split('|')).expect("month names build an automaton"));
+/// Cheap gates before the patterns: month names as [`DAY_MONTH`] and [`MONTH_DAY`] spell
+/// them, then weekday names as [`WEEKDAY`] does. Most sentences hold none.
+static DAY_NAMES: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasick::new(MONTHS.split('|').chain(WEEKDAYS.split('|')))
+        .expect("month and weekday names build an automaton")
+});
 
-/// Where `words` match in `text` (no two overlapping; enough for a gate, as no two month
-/// names can overlap across a sentence end).
-fn hit_starts(words: &AhoCorasick, text: &str) -> Vec<usize> {
-    words.find_iter(text).map(|m| m.start()).collect()
+/// Where the month names and the weekday names start in `text`. The search does not
+/// report overlapping names, which is enough for a gate: no two of these names overlap.
+fn day_name_starts(text: &str) -> (Vec<usize>, Vec<usize>) {
+    let months = MONTHS.split('|').count();
+    let (mut month_starts, mut weekday_starts) = (Vec::new(), Vec::new());
+    for m in DAY_NAMES.find_iter(text) {
+        if m.pattern().as_usize() < months {
+            month_starts.push(m.start());
+        } else {
+            weekday_starts.push(m.start());
+        }
+    }
+    (month_starts, weekday_starts)
 }
 
 /// Whether one of the sorted offsets `starts` lies in `span`.
@@ -128,7 +139,7 @@ impl Component for Dates {
     fn run(&self, doc: &mut Annotated<'_>) {
         let mut found: Vec<(Span, usize, TimeExpr)> = Vec::new();
         // The gates' words found once in the whole text, not sentence by sentence.
-        let month_names = hit_starts(&MONTH_NAMES, doc.text);
+        let (month_names, weekday_names) = day_name_starts(doc.text);
         // "today", "this morning": a few words and spaces, never across a sentence end, so
         // the whole text is searched once.
         let relative: Vec<Span> = RELATIVE
@@ -148,7 +159,7 @@ impl Component for Dates {
                     found.push((span, s, expr));
                 }
             };
-            // Cheap tests first: most sentences hold no digit, many no weekday.
+            // Cheap tests first: most sentences hold no digit and no month.
             let has_digit = text.bytes().any(|b| b.is_ascii_digit());
             let calendar: &[&Regex] = if has_digit && starts_inside(&month_names, sentence.span) {
                 &[&*DAY_MONTH, &*MONTH_DAY]
@@ -180,7 +191,8 @@ impl Component for Dates {
                     );
                 }
             }
-            let weekdays = text.contains("day").then(|| WEEKDAY.captures_iter(text));
+            let weekdays =
+                starts_inside(&weekday_names, sentence.span).then(|| WEEKDAY.captures_iter(text));
             for c in weekdays.into_iter().flatten() {
                 let (Some(m), Some(wd)) =
                     (c.get(0), c.name("wd").and_then(|w| weekday(w.as_str())))

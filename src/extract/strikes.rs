@@ -98,6 +98,12 @@ impl Component for Strikes {
             if doc.boilerplate[sentence.paragraph] {
                 continue;
             }
+            // A sentence with no date can name no strike's day: most have none, and the
+            // date mentions are in sentence order.
+            let first_date = doc.dates.partition_point(|d| d.sentence < s);
+            if doc.dates.get(first_date).is_none_or(|d| d.sentence != s) {
+                continue;
+            }
             let text = doc.slice(sentence.span);
             if !STRIKE_WORDS.is_match(text) {
                 continue;
