@@ -391,7 +391,6 @@ impl Component for Names {
     }
 
     fn run(&self, doc: &mut Annotated<'_>) {
-        let lower_words = lower_case_words(doc);
         let spelled_hits = doc.gazetteer.spelled_in(doc.text);
         let mut found = Vec::new();
         let mut definitions = Vec::new();
@@ -406,7 +405,7 @@ impl Component for Names {
                 .into_iter()
                 .filter(|u| spelled.iter().all(|s| !s.overlaps(u.span)))
                 .collect();
-            scan_sentence(doc, &units, &lower_words, &mut found, &mut definitions);
+            scan_sentence(doc, &units, &mut found, &mut definitions);
         }
         group(doc, found, &definitions);
     }
@@ -457,21 +456,19 @@ fn spelled_names(
     spans
 }
 
-/// Words seen in lower case anywhere in the text: a capitalised one at a sentence start
-/// that also appears in lower case is an ordinary word, not a name.
-fn lower_case_words<'a>(doc: &Annotated<'a>) -> HashSet<&'a str> {
-    let mut words = HashSet::with_capacity_and_hasher(doc.layout.tokens.len(), Default::default());
-    for token in &doc.layout.tokens {
-        let word = doc.slice(token.span);
-        let lower = match word.as_bytes().first() {
-            Some(b) if b.is_ascii() => b.is_ascii_lowercase(),
-            _ => word.chars().next().is_some_and(char::is_lowercase),
-        };
-        if lower {
-            words.insert(word);
-        }
+/// Whether `word` is also written in lower case somewhere in the text, as a token of its
+/// own: a capitalised word at a sentence start that is, is an ordinary word, not a name.
+fn seen_in_lower_case(doc: &Annotated<'_>, word: &str) -> bool {
+    let lower = word.to_lowercase();
+    if !lower.chars().next().is_some_and(char::is_lowercase) {
+        return false;
     }
-    words
+    let tokens = &doc.layout.tokens;
+    memchr::memmem::find_iter(doc.text.as_bytes(), lower.as_bytes()).any(|at| {
+        tokens
+            .get(doc.layout.token_at(at))
+            .is_some_and(|t| t.span == Span::new(at, at + lower.len()))
+    })
 }
 
 fn units(doc: &Annotated<'_>, tokens: std::ops::Range<usize>) -> Vec<Unit> {
@@ -514,7 +511,6 @@ fn is_name_word(word: &str) -> bool {
 fn scan_sentence(
     doc: &Annotated<'_>,
     units: &[Unit],
-    lower_words: &HashSet<&str>,
     found: &mut Vec<Found>,
     definitions: &mut Vec<(String, String)>,
 ) {
@@ -578,7 +574,7 @@ fn scan_sentence(
             if NOT_NAME_SET.contains(w)
                 || (opener
                     && title_gender(w).is_none()
-                    && (lower_words.contains(w.to_lowercase().as_str()) || before_given_name()))
+                    && (seen_in_lower_case(doc, w) || before_given_name()))
                 || JOINERS.contains(&w)
             {
                 run.remove(0);

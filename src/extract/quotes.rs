@@ -453,19 +453,19 @@ fn possessive_at(doc: &Annotated<'_>, at: usize) -> bool {
     rest.starts_with("'s") || rest.starts_with("’s")
 }
 
-/// Where the speech verbs occur in `text`: (byte offset, verb), by offset.
+/// Where the speech verbs occur in `text`: (byte offset, verb), by offset. Every
+/// occurrence as a whole word is found: no verb is part of another, so a search that
+/// reports no overlapping matches cannot hide one.
 fn speech_verbs_in(text: &str) -> Vec<(usize, &'static str)> {
     static FINDER: LazyLock<Option<AhoCorasick>> =
         LazyLock::new(|| AhoCorasick::new(SPEECH_VERBS).ok());
     let Some(finder) = FINDER.as_ref() else {
         return Vec::new();
     };
-    let mut hits: Vec<(usize, &'static str)> = finder
-        .find_overlapping_iter(text)
+    finder
+        .find_iter(text)
         .filter_map(|m| Some((m.start(), *SPEECH_VERBS.get(m.pattern().as_usize())?)))
-        .collect();
-    hits.sort_unstable();
-    hits
+        .collect()
 }
 
 /// Reported speech without quotation marks ("Miss Roe said the public ...", "an X
@@ -521,6 +521,16 @@ fn record_reported_speech(doc: &mut Annotated<'_>) {
 #[cfg(test)]
 mod tests {
     use crate::extract::{extract, Context, Gazetteer};
+
+    #[test]
+    fn no_speech_verb_is_part_of_another() {
+        // `speech_verbs_in` relies on it.
+        for a in super::SPEECH_VERBS {
+            for b in super::SPEECH_VERBS {
+                assert!(a == b || !b.contains(a), "{a:?} is part of {b:?}");
+            }
+        }
+    }
 
     fn quotes(text: &str) -> Vec<(String, Option<String>)> {
         let gazetteer = Gazetteer::builtin();
