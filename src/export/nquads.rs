@@ -7,6 +7,7 @@
 
 use oxigraph::model::vocab::xsd;
 use oxigraph::model::{GraphNameRef, LiteralRef, QuadRef, TermRef};
+use std::io::Write as _;
 
 /// Appends `quad` as one N-Quads line, exactly as Oxigraph's N-Quads serializer writes it.
 pub fn push_quad(out: &mut Vec<u8>, quad: QuadRef<'_>) {
@@ -66,46 +67,52 @@ fn push_literal(out: &mut Vec<u8>, literal: LiteralRef<'_>) {
 fn push_quoted(out: &mut Vec<u8>, value: &str) {
     out.push(b'"');
     let bytes = value.as_bytes();
-    let mut copied = 0;
-    for (at, &b) in bytes.iter().enumerate() {
-        let escape: &[u8] = match b {
-            0x08 => b"\\b",
-            b'\t' => b"\\t",
-            b'\n' => b"\\n",
-            0x0C => b"\\f",
-            b'\r' => b"\\r",
-            b'"' => b"\\\"",
-            b'\\' => b"\\\\",
-            0x00..=0x1F | 0x7F => b"",
-            // U+FFFE and U+FFFF are EF BF BE and EF BF BF.
-            0xEF if matches!(bytes.get(at + 1..at + 3), Some([0xBF, 0xBE | 0xBF])) => b"",
-            _ => continue,
+    let (mut at, mut copied) = (0, 0);
+    while at < bytes.len() {
+        let Some((escape, len)) = escape_at(bytes, at) else {
+            at += 1;
+            continue;
         };
         out.extend_from_slice(&bytes[copied..at]);
-        if escape.is_empty() {
-            let (c, len) = if b == 0xEF {
-                (
-                    if bytes[at + 2] == 0xBE {
-                        0xFFFE
-                    } else {
-                        0xFFFF
-                    },
-                    3,
-                )
-            } else {
-                (u32::from(b), 1)
-            };
-            out.extend_from_slice(format!("\\u{c:04X}").as_bytes());
-            copied = at + len;
-        } else {
-            out.extend_from_slice(escape);
-            copied = at + 1;
+        match escape {
+            Escape::Named(named) => out.extend_from_slice(named),
+            Escape::Code(code) => {
+                // Writing to a Vec cannot fail.
+                let _ = write!(out, "\\u{code:04X}");
+            }
         }
+        at += len;
+        copied = at;
     }
-    // After a U+FFFE or U+FFFF escape, `copied` is past its continuation bytes, which the
-    // loop passes over as ordinary bytes.
     out.extend_from_slice(&bytes[copied..]);
     out.push(b'"');
+}
+
+enum Escape {
+    Named(&'static [u8]),
+    Code(u32),
+}
+
+/// The escape for the character starting at byte `at`, with its length in bytes.
+fn escape_at(bytes: &[u8], at: usize) -> Option<(Escape, usize)> {
+    let named = |e: &'static [u8]| Some((Escape::Named(e), 1));
+    match bytes[at] {
+        0x08 => named(b"\\b"),
+        b'\t' => named(b"\\t"),
+        b'\n' => named(b"\\n"),
+        0x0C => named(b"\\f"),
+        b'\r' => named(b"\\r"),
+        b'"' => named(b"\\\""),
+        b'\\' => named(b"\\\\"),
+        b @ (0x00..=0x1F | 0x7F) => Some((Escape::Code(u32::from(b)), 1)),
+        // U+FFFE and U+FFFF are EF BF BE and EF BF BF.
+        0xEF => match bytes.get(at + 1..at + 3)? {
+            [0xBF, 0xBE] => Some((Escape::Code(0xFFFE), 3)),
+            [0xBF, 0xBF] => Some((Escape::Code(0xFFFF), 3)),
+            _ => None,
+        },
+        _ => None,
+    }
 }
 
 #[cfg(test)]

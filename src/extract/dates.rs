@@ -73,31 +73,27 @@ static ORDINAL_DAY: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Cheap gates before the patterns: month names as [`DAY_MONTH`] and [`MONTH_DAY`] spell
-/// them, then weekday names as [`WEEKDAY`] does. Most sentences hold none.
-static DAY_NAMES: LazyLock<AhoCorasick> = LazyLock::new(|| {
-    AhoCorasick::new(MONTHS.split('|').chain(WEEKDAYS.split('|')))
-        .expect("month and weekday names build an automaton")
+/// them, then weekday names as [`WEEKDAY`] does (the patterns after the first `.1`). Most
+/// sentences hold none.
+static DAY_NAMES: LazyLock<(AhoCorasick, usize)> = LazyLock::new(|| {
+    let names = AhoCorasick::new(MONTHS.split('|').chain(WEEKDAYS.split('|')))
+        .expect("month and weekday names build an automaton");
+    (names, MONTHS.split('|').count())
 });
 
 /// Where the month names and the weekday names start in `text`. The search does not
 /// report overlapping names, which is enough for a gate: no two of these names overlap.
 fn day_name_starts(text: &str) -> (Vec<usize>, Vec<usize>) {
-    let months = MONTHS.split('|').count();
+    let (names, months) = &*DAY_NAMES;
     let (mut month_starts, mut weekday_starts) = (Vec::new(), Vec::new());
-    for m in DAY_NAMES.find_iter(text) {
-        if m.pattern().as_usize() < months {
+    for m in names.find_iter(text) {
+        if m.pattern().as_usize() < *months {
             month_starts.push(m.start());
         } else {
             weekday_starts.push(m.start());
         }
     }
     (month_starts, weekday_starts)
-}
-
-/// Whether one of the sorted offsets `starts` lies in `span`.
-fn starts_inside(starts: &[usize], span: Span) -> bool {
-    let i = starts.partition_point(|&at| at < span.start);
-    starts.get(i).is_some_and(|&at| at < span.end)
 }
 
 fn month_number(name: &str) -> Option<u32> {
@@ -161,7 +157,7 @@ impl Component for Dates {
             };
             // Cheap tests first: most sentences hold no digit and no month.
             let has_digit = text.bytes().any(|b| b.is_ascii_digit());
-            let calendar: &[&Regex] = if has_digit && starts_inside(&month_names, sentence.span) {
+            let calendar: &[&Regex] = if has_digit && sentence.span.holds_any(&month_names) {
                 &[&*DAY_MONTH, &*MONTH_DAY]
             } else {
                 &[]
@@ -191,8 +187,10 @@ impl Component for Dates {
                     );
                 }
             }
-            let weekdays =
-                starts_inside(&weekday_names, sentence.span).then(|| WEEKDAY.captures_iter(text));
+            let weekdays = sentence
+                .span
+                .holds_any(&weekday_names)
+                .then(|| WEEKDAY.captures_iter(text));
             for c in weekdays.into_iter().flatten() {
                 let (Some(m), Some(wd)) =
                     (c.get(0), c.name("wd").and_then(|w| weekday(w.as_str())))

@@ -91,8 +91,7 @@ fn runs_hospitals(doc: &mut Annotated<'_>) {
     for s in 0..doc.layout.sentences.len() {
         let sentence = doc.layout.sentences[s].span;
         let text = doc.slice(sentence);
-        let first = stems.partition_point(|&at| at < sentence.start);
-        if stems.get(first).is_none_or(|&at| at >= sentence.end) {
+        if !sentence.holds_any(&stems) {
             continue;
         }
         for cue in [

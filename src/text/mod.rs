@@ -36,6 +36,12 @@ impl Span {
     pub fn join(self, other: Span) -> Span {
         Span::new(self.start.min(other.start), self.end.max(other.end))
     }
+
+    /// Whether one of the byte offsets `sorted` (ascending) lies in this span.
+    pub fn holds_any(&self, sorted: &[usize]) -> bool {
+        let i = sorted.partition_point(|&at| at < self.start);
+        sorted.get(i).is_some_and(|&at| at < self.end)
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -277,11 +283,7 @@ fn ordinary_sentence_pieces(body: &str) -> Option<Vec<(usize, &str)>> {
 fn word_pieces(text: &str) -> Vec<(usize, &str)> {
     let mut scratch = WordScratch::default();
     word_pieces_into(text, &mut scratch);
-    scratch
-        .pieces
-        .iter()
-        .map(|&(s, e)| (s, &text[s..e]))
-        .collect()
+    scratch.pieces_of(text)
 }
 
 /// Buffers the word scan reuses from one sentence to the next.
@@ -290,6 +292,13 @@ struct WordScratch {
     classes: Vec<(usize, WordClass)>,
     /// The pieces of the last sentence scanned, as byte ranges.
     pieces: Vec<(usize, usize)>,
+}
+
+#[cfg(test)]
+impl WordScratch {
+    fn pieces_of<'t>(&self, text: &'t str) -> Vec<(usize, &'t str)> {
+        self.pieces.iter().map(|&(s, e)| (s, &text[s..e])).collect()
+    }
 }
 
 fn word_pieces_into(text: &str, scratch: &mut WordScratch) {
@@ -338,10 +347,8 @@ fn ascii_word_class(b: u8) -> WordClass {
 }
 
 fn word_class(c: char) -> Option<WordClass> {
-    if let Ok(b) = u8::try_from(c) {
-        if b.is_ascii() {
-            return Some(ascii_word_class(b));
-        }
+    if c.is_ascii() {
+        return Some(ascii_word_class(c as u8));
     }
     Some(match c {
         '\u{2018}' | '\u{2019}' => WordClass::MidNumLet,
@@ -701,12 +708,7 @@ mod sentence_scan_agreement {
             let mut scratch = WordScratch::default();
             if ordinary_word_pieces(&text, &mut scratch) {
                 fast_ones += 1;
-                let fast: Vec<_> = scratch
-                    .pieces
-                    .iter()
-                    .map(|&(s, e)| (s, &text[s..e]))
-                    .collect();
-                assert_eq!(fast, unicode, "{text:?}");
+                assert_eq!(scratch.pieces_of(&text), unicode, "{text:?}");
             }
             assert_eq!(word_pieces(&text), unicode, "{text:?}");
         }
