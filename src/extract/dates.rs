@@ -7,7 +7,7 @@
 
 use super::{Annotated, Component};
 use crate::text::Span;
-use aho_corasick::AhoCorasick;
+use aho_corasick::{AhoCorasick, MatchKind};
 use chrono::{Datelike, Days, NaiveDate, Weekday};
 use regex::Regex;
 use std::sync::LazyLock;
@@ -76,13 +76,18 @@ static ORDINAL_DAY: LazyLock<Regex> = LazyLock::new(|| {
 /// them, then weekday names as [`WEEKDAY`] does (the patterns after the first `.1`). Most
 /// sentences hold none.
 static DAY_NAMES: LazyLock<(AhoCorasick, usize)> = LazyLock::new(|| {
-    let names = AhoCorasick::new(MONTHS.split('|').chain(WEEKDAYS.split('|')))
+    // Leftmost-first lets the search skip ahead between candidates (several times faster
+    // than the standard semantics); see `day_name_starts` for why the starts are the same.
+    let names = AhoCorasick::builder()
+        .match_kind(MatchKind::LeftmostFirst)
+        .build(MONTHS.split('|').chain(WEEKDAYS.split('|')))
         .expect("month and weekday names build an automaton");
     (names, MONTHS.split('|').count())
 });
 
 /// Where the month names and the weekday names start in `text`. The search does not
-/// report overlapping names, which is enough for a gate: no two of these names overlap.
+/// report overlapping names, which is enough for a gate: a name holds another only as its
+/// prefix ("Mar" in "March"), which starts where it does.
 fn day_name_starts(text: &str) -> (Vec<usize>, Vec<usize>) {
     let (names, months) = &*DAY_NAMES;
     let (mut month_starts, mut weekday_starts) = (Vec::new(), Vec::new());
@@ -457,6 +462,32 @@ fn shift(date: NaiveDate, days: i64) -> Option<NaiveDate> {
 mod tests {
     use super::*;
     use crate::extract::{Context, Gazetteer};
+
+    #[test]
+    fn day_names_are_found_where_they_start() {
+        // `day_name_starts` relies on no name starting inside another.
+        let names: Vec<&str> = MONTHS.split('|').chain(WEEKDAYS.split('|')).collect();
+        for a in &names {
+            for b in &names {
+                assert!(
+                    a == b || !a.get(1..).is_some_and(|rest| rest.contains(b)),
+                    "{b:?} starts inside {a:?}"
+                );
+            }
+        }
+        let text = "On Wednesday 3 March, Sept 9 and a Sunday in Sep; Marching in June.";
+        let naive = |list: &[&str]| -> Vec<usize> {
+            (0..text.len())
+                .filter(|&at| list.iter().any(|n| text[at..].starts_with(n)))
+                .collect()
+        };
+        let month_names: Vec<&str> = MONTHS.split('|').collect();
+        let weekday_names: Vec<&str> = WEEKDAYS.split('|').collect();
+        assert_eq!(
+            day_name_starts(text),
+            (naive(&month_names), naive(&weekday_names))
+        );
+    }
 
     fn day(y: i32, m: u32, d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, d).expect("valid date")

@@ -32,8 +32,11 @@ pub struct Gazetteer {
     /// Names with commas or lower-case words ("Yorkshire and the Humber"), which the
     /// capitalised-span scanner would cut; matched in the text as they stand.
     spelled: Vec<(String, usize)>,
-    /// Finds every spelled name in one pass over a text.
+    /// Finds every spelled name in one pass over a text, overlaps included.
     spelled_finder: Option<aho_corasick::AhoCorasick>,
+    /// Finds the first spelled name, skipping ahead between candidates: most texts hold
+    /// none, and the overlapping search steps through every byte.
+    spelled_first: Option<aho_corasick::AhoCorasick>,
 }
 
 fn sub_kind(word: &str) -> Option<SubKind> {
@@ -103,6 +106,10 @@ impl Gazetteer {
         g.spelled
             .sort_by_key(|(form, _)| std::cmp::Reverse(form.len()));
         g.spelled_finder = aho_corasick::AhoCorasick::new(g.spelled.iter().map(|(f, _)| f)).ok();
+        g.spelled_first = aho_corasick::AhoCorasick::builder()
+            .match_kind(aho_corasick::MatchKind::LeftmostFirst)
+            .build(g.spelled.iter().map(|(f, _)| f))
+            .ok();
         g
     }
 
@@ -150,12 +157,16 @@ impl Gazetteer {
     /// Where the spelled names occur in `text`: (byte offset, form, entry), in the order of
     /// [`Gazetteer::spelled_names`] (longest form first), then by offset; overlaps included.
     pub fn spelled_in<'a>(&'a self, text: &str) -> Vec<(usize, &'a str, &'a Known)> {
-        let Some(finder) = &self.spelled_finder else {
+        let (Some(finder), Some(first)) = (&self.spelled_finder, &self.spelled_first) else {
+            return Vec::new();
+        };
+        // No spelled name starts before the leftmost one.
+        let Some(from) = first.find(text).map(|m| m.start()) else {
             return Vec::new();
         };
         let mut hits: Vec<(usize, usize)> = finder
-            .find_overlapping_iter(text)
-            .map(|m| (m.pattern().as_usize(), m.start()))
+            .find_overlapping_iter(text.get(from..).unwrap_or(""))
+            .map(|m| (m.pattern().as_usize(), from + m.start()))
             .collect();
         hits.sort_unstable();
         hits.into_iter()
@@ -193,13 +204,22 @@ fn with_lowercase<T>(word: &str, f: impl FnOnce(&str) -> T) -> T {
 
 /// "BMA", "DfE", "NHS": two to seven letters, mostly capitals.
 pub fn is_acronym(form: &str) -> bool {
-    let letters = form.chars().filter(|c| c.is_alphabetic()).count();
-    let upper = form.chars().filter(|c| c.is_uppercase()).count();
-    (2..=7).contains(&letters)
-        && form.chars().all(|c| c.is_alphanumeric() || c == '&')
-        && upper >= 2
-        && upper * 3 >= letters * 2
-        && form.chars().next().is_some_and(char::is_uppercase)
+    // One pass that gives up early: it runs for every gazetteer lookup.
+    if !form.chars().next().is_some_and(char::is_uppercase) {
+        return false;
+    }
+    let (mut letters, mut upper) = (0usize, 0usize);
+    for c in form.chars() {
+        if !(c.is_alphanumeric() || c == '&') {
+            return false;
+        }
+        letters += usize::from(c.is_alphabetic());
+        upper += usize::from(c.is_uppercase());
+        if letters > 7 {
+            return false;
+        }
+    }
+    letters >= 2 && upper >= 2 && upper * 3 >= letters * 2
 }
 
 #[cfg(test)]
@@ -225,6 +245,28 @@ mod tests {
     }
 
     #[test]
+    fn spelled_names_are_found_with_their_overlaps() {
+        let g = Gazetteer::builtin();
+        let text = "Staff from Kingston upon Hull met the Department of Health and Social Care.";
+        // Longest name first, then by offset.
+        let hits: Vec<(usize, &str)> = g
+            .spelled_in(text)
+            .into_iter()
+            .map(|(at, form, _)| (at, form))
+            .collect();
+        let dept = text.find("Department").expect("in the text");
+        assert_eq!(
+            hits,
+            vec![
+                (dept, "Department of Health and Social Care"),
+                (dept, "Department of Health"),
+                (11, "Kingston upon Hull"),
+            ]
+        );
+        assert!(g.spelled_in("No listed body is named here.").is_empty());
+    }
+
+    #[test]
     fn knows_given_names_and_their_gender() {
         let g = Gazetteer::builtin();
         assert_eq!(g.given_name("Margaret"), Some(Some(Gender::Female)));
@@ -238,5 +280,25 @@ mod tests {
         assert!(is_acronym("DfE"));
         assert!(!is_acronym("Acas"));
         assert!(!is_acronym("I"));
+        assert!(
+            !is_acronym("ABCDEFGH"),
+            "eight letters is a word, not an acronym"
+        );
+        assert!(is_acronym("A&E"));
+        assert!(!is_acronym("B.M.A"));
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_one_pass_acronym_test_agrees_with_its_definition(form in "[A-Za-z&.0-9É]{0,10}") {
+            let letters = form.chars().filter(|c| c.is_alphabetic()).count();
+            let upper = form.chars().filter(|c| c.is_uppercase()).count();
+            let defined = (2..=7).contains(&letters)
+                && form.chars().all(|c| c.is_alphanumeric() || c == '&')
+                && upper >= 2
+                && upper * 3 >= letters * 2
+                && form.chars().next().is_some_and(char::is_uppercase);
+            proptest::prop_assert_eq!(is_acronym(&form), defined);
+        }
     }
 }

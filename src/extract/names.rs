@@ -12,6 +12,7 @@ use crate::resolve::name_key;
 use crate::text::{Span, TokenKind};
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::collections::BTreeSet;
+use std::rc::Rc;
 use std::sync::LazyLock;
 
 pub struct Names;
@@ -1042,15 +1043,8 @@ fn person_context(doc: &Annotated<'_>, units: &[Unit], after: usize, first: usiz
 
 /// Groups found names into entities and records every mention.
 fn group(doc: &mut Annotated<'_>, found: Vec<Found>, definitions: &[(String, String)]) {
-    let mut entities: Vec<Entity> = Vec::new();
+    let mut g = Grouping::default();
     let mut mentions: Vec<(Span, EntityId)> = Vec::new();
-    let keys = Keys::default();
-    let find = |entities: &[Entity], kind: EntityKind, key: &str| {
-        entities.iter().position(|e| {
-            e.kind == kind
-                && (*keys.of(&e.name) == *key || e.aliases.iter().any(|a| *keys.of(a) == *key))
-        })
-    };
     // Full names first, so short forms can find them wherever they occur.
     let mut order: Vec<usize> = (0..found.len()).collect();
     order.sort_by_key(|&i| (found[i].short, found[i].span.start));
@@ -1061,59 +1055,51 @@ fn group(doc: &mut Annotated<'_>, found: Vec<Found>, definitions: &[(String, Str
             pending_short.push(i);
             continue;
         }
-        let key = keys.of(&f.form);
+        let key = g.keys.of(&f.form);
         if key.is_empty() {
             continue;
         }
         let surface = doc.slice(f.span).to_owned();
-        let id = match find(&entities, f.kind, &key).or_else(|| prefix_match(&entities, f, &keys)) {
+        let id = match g.find(f.kind, &key).or_else(|| g.prefix_match(f, &key)) {
             Some(id) => id,
-            None => {
-                entities.push(new_entity(f));
-                entities.len() - 1
-            }
+            None => g.push(new_entity(f)),
         };
-        let e = &mut entities[id];
-        if key.split(' ').count() > keys.of(&e.name).split(' ').count()
+        if key.split(' ').count() > g.name_keys[id].split(' ').count()
             && f.kind != EntityKind::Person
         {
-            let old = std::mem::replace(&mut e.name, f.form.clone());
-            e.aliases.insert(old);
+            g.rename(id, f.form.clone());
         }
-        if surface != e.name && !surface.is_empty() {
-            e.aliases.insert(surface);
+        if surface != g.entities[id].name && !surface.is_empty() {
+            g.add_alias(id, surface);
         }
-        if f.form != e.name {
-            e.aliases.insert(f.form.clone());
+        if f.form != g.entities[id].name {
+            g.add_alias(id, f.form.clone());
         }
+        let e = &mut g.entities[id];
         e.gender = e.gender.or(f.gender);
         mentions.push((f.span, id));
     }
     // Acronyms defined in brackets become aliases of their expansion.
     for (long, acr) in definitions {
-        let key = keys.of(long);
-        if let Some(id) = entities.iter().position(|e| {
-            *keys.of(&e.name) == *key || e.aliases.iter().any(|a| *keys.of(a) == *key)
-        }) {
-            entities[id].aliases.insert(acr.clone());
+        let key = g.keys.of(long);
+        if let Some(id) = g.find_any_kind(&key) {
+            g.add_alias(id, acr.clone());
         }
     }
     for i in pending_short {
         let f = &found[i];
         let surface = doc.slice(f.span).to_owned();
-        let key = keys.of(&f.form);
+        let key = g.keys.of(&f.form);
         if f.unknown {
-            if let Some(id) = prefix_match(
-                &entities,
-                &Found {
-                    kind: EntityKind::Hospital,
-                    ..f.clone()
-                },
-                &keys,
-            )
-            .or_else(|| prefix_match(&entities, f, &keys))
+            let as_hospital = Found {
+                kind: EntityKind::Hospital,
+                ..f.clone()
+            };
+            if let Some(id) = g
+                .prefix_match(&as_hospital, &key)
+                .or_else(|| g.prefix_match(f, &key))
             {
-                entities[id].aliases.insert(surface);
+                g.add_alias(id, surface);
                 mentions.push((f.span, id));
             }
             continue;
@@ -1121,34 +1107,39 @@ fn group(doc: &mut Annotated<'_>, found: Vec<Found>, definitions: &[(String, Str
         let target = match f.kind {
             EntityKind::Person => {
                 // A surname (with or without title) names the one person with that surname.
-                let matches: Vec<usize> = entities
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, e)| {
-                        e.kind == EntityKind::Person
-                            && keys.of(&e.name).rsplit(' ').next() == Some(&*key)
-                            && keys.of(&e.name).contains(' ')
-                    })
-                    .map(|(i, _)| i)
-                    .collect();
-                if matches.len() == 1 {
-                    Some(matches[0])
-                } else if let Some(id) = find(&entities, EntityKind::Person, &key) {
+                let mut matches =
+                    g.entities
+                        .iter()
+                        .zip(&g.name_keys)
+                        .enumerate()
+                        .filter(|(_, (e, name_key))| {
+                            e.kind == EntityKind::Person
+                                && name_key.rsplit(' ').next() == Some(&*key)
+                                && name_key.contains(' ')
+                        });
+                let first_match = matches.next().map(|(i, _)| i);
+                let only_match = first_match.filter(|_| matches.next().is_none());
+                if let Some(id) = only_match {
+                    Some(id)
+                } else if let Some(id) = g.find(EntityKind::Person, &key) {
                     Some(id)
                 } else if title_gender(f.form.split(' ').next().unwrap_or("")).is_some() {
                     None // a titled surname with no full name: a person of its own
                 } else {
                     // A bare capitalised word that names nobody in the article: an
                     // organisation or hospital short form ("the Freeman"), or nothing.
-                    let short = entities.iter().position(|e| {
-                        matches!(e.kind, EntityKind::Hospital | EntityKind::Organization)
-                            && keys.of(&e.name).split(' ').next() == Some(&*key)
-                            && doc.gazetteer.lookup(&f.form).is_none()
-                    });
+                    let short = g
+                        .entities
+                        .iter()
+                        .zip(&g.name_keys)
+                        .position(|(e, name_key)| {
+                            matches!(e.kind, EntityKind::Hospital | EntityKind::Organization)
+                                && name_key.split(' ').next() == Some(&*key)
+                                && doc.gazetteer.lookup(&f.form).is_none()
+                        });
                     if let Some(id) = short {
-                        let e = &mut entities[id];
-                        if surface != e.name {
-                            e.aliases.insert(surface);
+                        if surface != g.entities[id].name {
+                            g.add_alias(id, surface);
                         }
                         mentions.push((f.span, id));
                     }
@@ -1157,6 +1148,7 @@ fn group(doc: &mut Annotated<'_>, found: Vec<Found>, definitions: &[(String, Str
             }
             _ => {
                 // An acronym: its definition, initials of a named organisation, or its own.
+                let entities = &g.entities;
                 entities
                     .iter()
                     .position(|e| e.aliases.contains(&f.form))
@@ -1170,7 +1162,7 @@ fn group(doc: &mut Annotated<'_>, found: Vec<Found>, definitions: &[(String, Str
                             e.kind == EntityKind::Hospital && initials(&e.name) == f.form
                         })
                     })
-                    .or_else(|| find(&entities, f.kind, &key))
+                    .or_else(|| g.find(f.kind, &key))
             }
         };
         let id = match target {
@@ -1182,20 +1174,20 @@ fn group(doc: &mut Annotated<'_>, found: Vec<Found>, definitions: &[(String, Str
                 {
                     continue;
                 }
-                entities.push(new_entity(f));
-                entities.len() - 1
+                g.push(new_entity(f))
             }
         };
-        let e = &mut entities[id];
-        if surface != e.name {
-            e.aliases.insert(surface);
+        if surface != g.entities[id].name {
+            g.add_alias(id, surface);
         }
-        if f.form != e.name && f.kind != EntityKind::Person {
-            e.aliases.insert(f.form.clone());
+        if f.form != g.entities[id].name && f.kind != EntityKind::Person {
+            g.add_alias(id, f.form.clone());
         }
+        let e = &mut g.entities[id];
         e.gender = e.gender.or(f.gender);
         mentions.push((f.span, id));
     }
+    let mut entities = g.entities;
     mentions.sort_by_key(|(s, _)| *s);
     mentions.dedup();
     for &(span, id) in &mentions {
@@ -1209,18 +1201,137 @@ fn group(doc: &mut Annotated<'_>, found: Vec<Found>, definitions: &[(String, Str
     doc.mentions = mentions;
 }
 
-/// [`name_key`], remembered: grouping compares each name with every entity's name and
-/// aliases, so the same few strings are keyed again and again.
+/// The entities of one article while its names are grouped, indexed by the key of every
+/// name and alias: grouping looks each found name up among all of them.
 #[derive(Default)]
-struct Keys(std::cell::RefCell<HashMap<String, std::rc::Rc<str>>>);
+struct Grouping {
+    keys: Keys,
+    entities: Vec<Entity>,
+    /// The key of each entity's name, beside `entities`.
+    name_keys: Vec<Rc<str>>,
+    /// (kind, key of a name or alias) -> the first entity holding it. Names and aliases are
+    /// only ever added (a replaced name stays as an alias), so an entry never goes stale.
+    holders: HashMap<(EntityKind, Rc<str>), EntityId>,
+}
+
+impl Grouping {
+    fn push(&mut self, entity: Entity) -> EntityId {
+        let id = self.entities.len();
+        let key = self.keys.of(&entity.name);
+        self.index(entity.kind, key.clone(), id);
+        for alias in &entity.aliases {
+            let alias_key = self.keys.of(alias);
+            self.index(entity.kind, alias_key, id);
+        }
+        self.name_keys.push(key);
+        self.entities.push(entity);
+        id
+    }
+
+    fn index(&mut self, kind: EntityKind, key: Rc<str>, id: EntityId) {
+        let holder = self.holders.entry((kind, key)).or_insert(id);
+        *holder = (*holder).min(id);
+    }
+
+    fn add_alias(&mut self, id: EntityId, alias: String) {
+        if self.entities[id].aliases.contains(&alias) {
+            return;
+        }
+        let key = self.keys.of(&alias);
+        self.index(self.entities[id].kind, key, id);
+        self.entities[id].aliases.insert(alias);
+    }
+
+    /// Gives an entity a fuller name; the old one becomes an alias.
+    fn rename(&mut self, id: EntityId, name: String) {
+        let key = self.keys.of(&name);
+        self.index(self.entities[id].kind, key.clone(), id);
+        self.name_keys[id] = key;
+        let old = std::mem::replace(&mut self.entities[id].name, name);
+        self.entities[id].aliases.insert(old);
+    }
+
+    /// The first entity of `kind` with a name or alias of this key.
+    fn find(&self, kind: EntityKind, key: &Rc<str>) -> Option<EntityId> {
+        self.holders.get(&(kind, key.clone())).copied()
+    }
+
+    /// The first entity of any kind with a name or alias of this key.
+    fn find_any_kind(&self, key: &Rc<str>) -> Option<EntityId> {
+        self.holders
+            .iter()
+            .filter(|((_, k), _)| k == key)
+            .map(|(_, &id)| id)
+            .min()
+    }
+
+    /// A short form of an organisation or hospital named in full elsewhere in the article:
+    /// "Northvale NHS" for "Northvale NHS Foundation Trust", "St James's" for "St James's
+    /// University Hospital". The extra words must be the kind of words that end such names.
+    fn prefix_match(&self, f: &Found, key: &str) -> Option<EntityId> {
+        const TAIL_WORDS: &[&str] = &[
+            "nhs",
+            "foundation",
+            "trust",
+            "university",
+            "hospital",
+            "hospitals",
+            "healthcare",
+            "teaching",
+            "general",
+            "infirmary",
+            "health",
+            "board",
+        ];
+        if !matches!(
+            f.kind,
+            EntityKind::Organization | EntityKind::Hospital | EntityKind::Person
+        ) {
+            return None;
+        }
+        let mut words: Vec<&str> = key.split(' ').collect();
+        // "Riverside hospital" for "Riverside University Hospital": compare without the cue.
+        if f.kind == EntityKind::Hospital
+            && words.len() >= 2
+            && words
+                .last()
+                .is_some_and(|w| ["hospital", "infirmary"].contains(w))
+        {
+            words.pop();
+        }
+        let is_short_of = |short: &[&str], full: &[&str]| {
+            full.len() > short.len()
+                && full[..short.len()] == short[..]
+                && full[short.len()..].iter().all(|w| TAIL_WORDS.contains(w))
+                && (short.len() >= 2 || f.kind == EntityKind::Hospital)
+        };
+        self.entities
+            .iter()
+            .zip(&self.name_keys)
+            .position(|(e, full)| {
+                if !matches!(e.kind, EntityKind::Organization | EntityKind::Hospital)
+                    || e.kind != f.kind && f.kind != EntityKind::Person
+                {
+                    return false;
+                }
+                let full_words: Vec<&str> = full.split(' ').collect();
+                is_short_of(&words, &full_words)
+                    || (f.kind == e.kind && is_short_of(&full_words, &words))
+            })
+    }
+}
+
+/// [`name_key`], remembered: grouping keys the same few strings again and again.
+#[derive(Default)]
+struct Keys(HashMap<String, Rc<str>>);
 
 impl Keys {
-    fn of(&self, name: &str) -> std::rc::Rc<str> {
-        if let Some(key) = self.0.borrow().get(name) {
+    fn of(&mut self, name: &str) -> Rc<str> {
+        if let Some(key) = self.0.get(name) {
             return key.clone();
         }
-        let key: std::rc::Rc<str> = name_key(name).into();
-        self.0.borrow_mut().insert(name.to_owned(), key.clone());
+        let key: Rc<str> = name_key(name).into();
+        self.0.insert(name.to_owned(), key.clone());
         key
     }
 }
@@ -1299,59 +1410,6 @@ fn initials(name: &str) -> String {
         .filter(|w| is_capitalised(w))
         .filter_map(|w| w.chars().next())
         .collect()
-}
-
-/// A short form of an organisation or hospital named in full elsewhere in the article:
-/// "Northvale NHS" for "Northvale NHS Foundation Trust", "St James's" for "St James's University
-/// Hospital". The extra words must be the kind of words that end such names.
-fn prefix_match(entities: &[Entity], f: &Found, keys: &Keys) -> Option<usize> {
-    const TAIL_WORDS: &[&str] = &[
-        "nhs",
-        "foundation",
-        "trust",
-        "university",
-        "hospital",
-        "hospitals",
-        "healthcare",
-        "teaching",
-        "general",
-        "infirmary",
-        "health",
-        "board",
-    ];
-    if !matches!(
-        f.kind,
-        EntityKind::Organization | EntityKind::Hospital | EntityKind::Person
-    ) {
-        return None;
-    }
-    let key = keys.of(&f.form);
-    let mut words: Vec<&str> = key.split(' ').collect();
-    // "Riverside hospital" for "Riverside University Hospital": compare without the cue.
-    if f.kind == EntityKind::Hospital
-        && words.len() >= 2
-        && words
-            .last()
-            .is_some_and(|w| ["hospital", "infirmary"].contains(w))
-    {
-        words.pop();
-    }
-    let is_short_of = |short: &[&str], full: &[&str]| {
-        full.len() > short.len()
-            && full[..short.len()] == short[..]
-            && full[short.len()..].iter().all(|w| TAIL_WORDS.contains(w))
-            && (short.len() >= 2 || f.kind == EntityKind::Hospital)
-    };
-    entities.iter().position(|e| {
-        if !matches!(e.kind, EntityKind::Organization | EntityKind::Hospital)
-            || e.kind != f.kind && f.kind != EntityKind::Person
-        {
-            return false;
-        }
-        let full = keys.of(&e.name);
-        let full_words: Vec<&str> = full.split(' ').collect();
-        is_short_of(&words, &full_words) || (f.kind == e.kind && is_short_of(&full_words, &words))
-    })
 }
 
 #[cfg(test)]

@@ -79,7 +79,12 @@ impl Component for Places {
 
 /// A stem that every cue of [`runs_hospitals`] holds.
 static RUN_STEMS: std::sync::LazyLock<aho_corasick::AhoCorasick> = std::sync::LazyLock::new(|| {
-    aho_corasick::AhoCorasick::new(["run", "manage", "operate"]).expect("valid patterns")
+    // Leftmost-first: the search skips ahead with its prefilter, and as no stem holds
+    // another it finds what the standard semantics would.
+    aho_corasick::AhoCorasick::builder()
+        .match_kind(aho_corasick::MatchKind::LeftmostFirst)
+        .build(["run", "manage", "operate"])
+        .expect("valid patterns")
 });
 
 /// "X Trust, which runs A Hospital and B Hospital", "A Hospital, run by X Trust": the

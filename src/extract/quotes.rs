@@ -457,8 +457,14 @@ fn possessive_at(doc: &Annotated<'_>, at: usize) -> bool {
 /// occurrence as a whole word is found: no verb is part of another, so a search that
 /// reports no overlapping matches cannot hide one.
 fn speech_verbs_in(text: &str) -> Vec<(usize, &'static str)> {
-    static FINDER: LazyLock<Option<AhoCorasick>> =
-        LazyLock::new(|| AhoCorasick::new(SPEECH_VERBS).ok());
+    // Leftmost-first: the search skips ahead with its prefilter (the standard semantics
+    // step through every byte), and as no verb holds another it finds the same verbs.
+    static FINDER: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| {
+        AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostFirst)
+            .build(SPEECH_VERBS)
+            .ok()
+    });
     let Some(finder) = FINDER.as_ref() else {
         return Vec::new();
     };
