@@ -4,7 +4,7 @@
 
 use crate::corpus::{Document, ReadError, SkipKind};
 use crate::extract::{self, Context, Extraction, Gazetteer};
-use crate::rdf::ArticleWriter;
+use crate::rdf::{ArticleGraph, ArticleWriter};
 use crate::resolve::{Identity, IriSpace};
 use crate::store::{Store, StoreError};
 use rayon::prelude::*;
@@ -103,19 +103,23 @@ pub fn batch_quads(
                 .iter()
                 .map(|n| n.as_str().to_owned())
                 .collect();
-            let quads = ArticleWriter::new(&item.doc, &iris).write(&item.extraction);
+            let quads = ArticleWriter::new(&item.doc, &iris)
+                .write(&item.extraction)
+                .into_quads();
             (iris.article, quads, entities)
         })
         .collect()
 }
 
-/// Store-less extraction: reads documents, extracts them in parallel batches and hands each
-/// article's quads to `sink`, in input order. Each article is resolved on its own (no
-/// cross-article identity), so graphs extracted on different machines merge by plain union.
-pub fn extract_standalone<E>(
+/// Store-less extraction: reads documents, extracts them in parallel batches, turns each
+/// article's graph into a `T` with `render` (in parallel too) and hands it to `sink`, in
+/// input order. Each article is resolved on its own (no cross-article identity), so graphs
+/// extracted on different machines merge by plain union.
+pub fn extract_standalone<T: Send, E>(
     docs: impl Iterator<Item = Result<Document, ReadError>>,
     space: &IriSpace,
-    mut sink: impl FnMut(&Document, Vec<oxigraph::model::Quad>) -> Result<(), E>,
+    render: impl Fn(&Document, &ArticleGraph) -> T + Sync,
+    mut sink: impl FnMut(T) -> Result<(), E>,
 ) -> Result<IngestReport, E> {
     let started = Instant::now();
     let gazetteer = Gazetteer::builtin();
@@ -131,17 +135,17 @@ pub fn extract_standalone<E>(
                     let mut identity = Identity::default();
                     identity.learn_extraction(&e.extraction);
                     let iris = identity.mint(space, &e.doc.id, &e.extraction);
-                    let quads = ArticleWriter::new(&e.doc, &iris).write(&e.extraction);
-                    (e.doc, quads)
+                    let graph = ArticleWriter::new(&e.doc, &iris).write(&e.extraction);
+                    (graph.len(), render(&e.doc, &graph))
                 })
             })
             .collect();
         for item in written {
             match item {
-                Ok((doc, quads)) => {
+                Ok((quads, rendered)) => {
                     report.added += 1;
-                    report.quads += quads.len();
-                    sink(&doc, quads)?;
+                    report.quads += quads;
+                    sink(rendered)?;
                 }
                 Err(err) => report.skipped.push(err),
             }

@@ -35,15 +35,31 @@ pub fn run(args: Args, quiet: bool) -> anyhow::Result<Outcome> {
     let space = IriSpace::new(&args.base).map_err(anyhow::Error::msg)?;
     let mut out = super::output(args.output.as_deref())?;
     let docs = corpus::read_paths(&args.paths);
-    // One article's lines at a time, then one write.
-    let mut lines = Vec::with_capacity(1 << 17);
-    let report = ingest::extract_standalone(docs, &space, |_, quads| {
-        lines.clear();
-        for quad in &quads {
-            nquads::push_quad(&mut lines, quad.as_ref());
-        }
-        out.write_all(&lines)
-    })
+    // Each article's lines are rendered beside its extraction, in parallel; one write each.
+    // The buffers, a hundred kilobytes or so each, go back to a pool once written: fresh
+    // ones for every batch spent a tenth of the time in page faults.
+    let buffers = std::sync::Mutex::new(Vec::<Vec<u8>>::new());
+    let report = ingest::extract_standalone(
+        docs,
+        &space,
+        |_, graph| {
+            let mut lines = buffers
+                .lock()
+                .ok()
+                .and_then(|mut pool| pool.pop())
+                .unwrap_or_default();
+            lines.clear();
+            nquads::push_graph(&mut lines, graph);
+            lines
+        },
+        |lines| {
+            out.write_all(&lines)?;
+            if let Ok(mut pool) = buffers.lock() {
+                pool.push(lines);
+            }
+            Ok::<(), std::io::Error>(())
+        },
+    )
     .context("cannot write the N-Quads")?;
     out.flush()?;
     for skip in &report.skipped {

@@ -5,6 +5,7 @@
 //! than extraction itself. This writes the same bytes (the tests hold it to Oxigraph's
 //! serializer and parser) with plain copies.
 
+use crate::rdf::{ArticleGraph, Object};
 use oxigraph::model::vocab::xsd;
 use oxigraph::model::{GraphNameRef, LiteralRef, QuadRef, TermRef};
 use std::io::Write as _;
@@ -28,6 +29,66 @@ pub fn push_quad(out: &mut Vec<u8>, quad: QuadRef<'_>) {
         GraphNameRef::DefaultGraph => {}
     }
     out.extend_from_slice(b" .\n");
+}
+
+/// Appends an article's graph as N-Quads lines in the article's named graph, the bytes
+/// [`push_quad`] writes for each of its quads. Each distinct term is written once and copied
+/// into every line that holds it: an article has a few dozen subjects and predicates over a
+/// few hundred lines.
+pub fn push_graph(out: &mut Vec<u8>, graph: &ArticleGraph) {
+    let mut terms = Vec::with_capacity(
+        graph
+            .nodes()
+            .iter()
+            .map(|n| n.as_str().len() + 2)
+            .sum::<usize>()
+            + graph
+                .literals()
+                .iter()
+                .map(|l| l.value().len() + 64)
+                .sum::<usize>(),
+    );
+    let mut nodes = Vec::with_capacity(graph.nodes().len());
+    for node in graph.nodes() {
+        let start = terms.len();
+        push_iri(&mut terms, node.as_str());
+        nodes.push(start..terms.len());
+    }
+    let mut literals = Vec::with_capacity(graph.literals().len());
+    for literal in graph.literals() {
+        let start = terms.len();
+        push_literal(&mut terms, literal.as_ref());
+        literals.push(start..terms.len());
+    }
+    let mut tail = vec![b' '];
+    push_iri(&mut tail, graph.name().as_str());
+    tail.extend_from_slice(b" .\n");
+    // Made room for once: an article's lines run to a hundred kilobytes or more, and growing
+    // a buffer that size copies it, and touches fresh pages, again and again.
+    let size: usize = graph
+        .triples()
+        .iter()
+        .map(|t| {
+            let object = match t.object {
+                Object::Node(n) => nodes[n as usize].len(),
+                Object::Literal(l) => literals[l as usize].len(),
+            };
+            nodes[t.subject as usize].len() + nodes[t.predicate as usize].len() + object + 2
+        })
+        .sum();
+    out.reserve(size + tail.len() * graph.len());
+    for triple in graph.triples() {
+        let object = match triple.object {
+            Object::Node(n) => &nodes[n as usize],
+            Object::Literal(l) => &literals[l as usize],
+        };
+        out.extend_from_slice(&terms[nodes[triple.subject as usize].clone()]);
+        out.push(b' ');
+        out.extend_from_slice(&terms[nodes[triple.predicate as usize].clone()]);
+        out.push(b' ');
+        out.extend_from_slice(&terms[object.clone()]);
+        out.extend_from_slice(&tail);
+    }
 }
 
 fn push_iri(out: &mut Vec<u8>, iri: &str) {
@@ -118,6 +179,7 @@ fn escape_at(bytes: &[u8], at: usize) -> Option<(Escape, usize)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::rdf::ArticleGraph;
     use oxigraph::io::{RdfFormat, RdfParser, RdfSerializer};
     use oxigraph::model::{BlankNode, GraphName, Literal, NamedNode, Quad};
     use proptest::prelude::*;
@@ -182,6 +244,39 @@ mod tests {
                 .expect("our N-Quads parse");
             assert_eq!(parsed, quads);
         }
+    }
+
+    #[test]
+    fn an_article_graph_is_written_as_oxigraph_writes_its_quads() {
+        let node = |iri: &str| NamedNode::new_unchecked(format!("https://w3id.org/sg/{iri}"));
+        let mut graph = ArticleGraph::new(node("article/a1"), 8);
+        let (ann, name, knows) = (node("person/ann"), node("name"), node("knows"));
+        graph.add(
+            &ann,
+            &name,
+            Literal::new_simple_literal("Ann \"A\" Lee\n").into(),
+        );
+        graph.add(&ann, &knows, node("person/bob").into());
+        graph.add(&node("person/bob"), &knows, ann.clone().into());
+        graph.add(
+            &ann,
+            &name,
+            Literal::new_simple_literal("Ann \"A\" Lee\n").into(),
+        );
+        graph.add(&ann, &name, Literal::from(7_i64).into());
+        graph.add(
+            &ann,
+            &name,
+            Literal::new_language_tagged_literal_unchecked("Ann", "en").into(),
+        );
+        let mut ours = Vec::new();
+        push_graph(&mut ours, &graph);
+        let quads = graph.into_quads();
+        assert_eq!(quads.len(), 5);
+        assert_eq!(
+            String::from_utf8_lossy(&ours),
+            String::from_utf8_lossy(&oxigraph_bytes(&quads))
+        );
     }
 
     proptest! {

@@ -93,7 +93,10 @@ fn segments(doc: &Annotated<'_>) -> Vec<Segment> {
         let text = doc.slice(*para);
         // The byte offset and length of the open quotation mark, if any.
         let mut open: Option<(usize, usize)> = None;
-        for (i, c) in text.char_indices() {
+        // Only '"', '“' and '”' matter: jump between them ('“' and '”' start with 0xE2).
+        let marks = memchr::memchr2_iter(b'"', 0xE2, text.as_bytes())
+            .filter_map(|i| Some((i, text.get(i..)?.chars().next()?)));
+        for (i, c) in marks {
             match open {
                 None if is_open(c) => open = Some((i, c.len_utf8())),
                 None if c == '”' && i == 0 => open = Some((i, c.len_utf8())),

@@ -3,14 +3,17 @@
 //! Invariant: every quad this module makes for an article is in that article's named graph,
 //! so replacing or removing the graph replaces or removes everything the article said.
 
+mod article_graph;
 pub mod vocab;
+
+pub use article_graph::{ArticleGraph, Object, ObjectTerm, Triple};
 
 use crate::corpus::Document;
 use crate::extract::{EntityKind, Extraction, Property, StrikeStatus, SubKind, Subject, Value};
 use crate::resolve::ArticleIris;
 use crate::text::{CharOffsets, Span};
 use oxigraph::model::vocab::{rdf, xsd};
-use oxigraph::model::{GraphName, Literal, NamedNode, Quad, Term};
+use oxigraph::model::{Literal, NamedNode};
 use vocab::*;
 
 /// `namespace` + `local` (by concatenation: this runs for nearly every quad).
@@ -55,14 +58,37 @@ pub fn class_of(kind: EntityKind, sub: Option<SubKind>) -> NamedNode {
     schema(local)
 }
 
+/// The terms of a NIF mention, made once: an article has a few hundred mentions.
+struct MentionTerms {
+    rdf_type: NamedNode,
+    phrase: NamedNode,
+    reference_context: NamedNode,
+    begin_index: NamedNode,
+    end_index: NamedNode,
+    anchor_of: NamedNode,
+    ta_ident_ref: NamedNode,
+}
+
+static MENTION_TERMS: std::sync::LazyLock<MentionTerms> =
+    std::sync::LazyLock::new(|| MentionTerms {
+        rdf_type: rdf::TYPE.into_owned(),
+        phrase: nif("Phrase"),
+        reference_context: nif("referenceContext"),
+        begin_index: nif("beginIndex"),
+        end_index: nif("endIndex"),
+        anchor_of: nif("anchorOf"),
+        ta_ident_ref: term(ITSRDF, "taIdentRef"),
+    });
+
 /// Builds the quads of one article: its description, its entities, facts, strikes and
 /// quotations, and NIF mentions that tie each of them to the text.
 pub struct ArticleWriter<'a> {
     doc: &'a Document,
     iris: &'a ArticleIris,
-    graph: GraphName,
-    quads: Vec<Quad>,
+    graph: ArticleGraph,
     offsets: CharOffsets,
+    /// The NIF node of each span mentioned so far.
+    spans: rustc_hash::FxHashMap<Span, NamedNode>,
     /// The NIF context: the whole text, `{article}#char=0,{length}`.
     context: NamedNode,
 }
@@ -72,11 +98,11 @@ impl<'a> ArticleWriter<'a> {
         Self {
             doc,
             iris,
-            graph: GraphName::NamedNode(iris.article.clone()),
-            // About one quad for every five or six bytes of text, mostly the NIF mentions; made
-            // room for once rather than grown (and copied) a dozen times.
-            quads: Vec::with_capacity(64 + doc.text.len() / 5),
+            // About one triple for every five or six bytes of text, mostly the NIF mentions;
+            // made room for once rather than grown (and copied) a dozen times.
+            graph: ArticleGraph::new(iris.article.clone(), 64 + doc.text.len() / 5),
             offsets: CharOffsets::new(&doc.text),
+            spans: rustc_hash::FxHashMap::default(),
             context: NamedNode::new_unchecked(format!(
                 "{}#char=0,{}",
                 iris.article.as_str(),
@@ -85,9 +111,8 @@ impl<'a> ArticleWriter<'a> {
         }
     }
 
-    fn add(&mut self, s: &NamedNode, p: NamedNode, o: impl Into<Term>) {
-        self.quads
-            .push(Quad::new(s.clone(), p, o.into(), self.graph.clone()));
+    fn add(&mut self, s: &NamedNode, p: &NamedNode, o: impl Into<ObjectTerm>) {
+        self.graph.add(s, p, o.into());
     }
 
     fn span_node(&self, span: Span) -> NamedNode {
@@ -101,93 +126,95 @@ impl<'a> ArticleWriter<'a> {
 
     /// A NIF string for `span`, linked to what it denotes.
     fn mention(&mut self, span: Span, denotes: Option<&NamedNode>) -> NamedNode {
-        let node = self.span_node(span);
-        let context = self.context.clone();
-        self.add(&node, rdf::TYPE.into_owned(), nif("Phrase"));
-        self.add(&node, nif("referenceContext"), context);
-        let (b, e) = (self.offsets.of(span.start), self.offsets.of(span.end));
-        self.add(&node, nif("beginIndex"), Literal::from(b as i64));
-        self.add(&node, nif("endIndex"), Literal::from(e as i64));
-        self.add(
-            &node,
-            nif("anchorOf"),
-            Literal::new_simple_literal(&self.doc.text[span.start..span.end]),
-        );
+        let terms = &*MENTION_TERMS;
+        let node = match self.spans.get(&span) {
+            // Said already: the graph would drop the same five triples again.
+            Some(node) => node.clone(),
+            None => {
+                let node = self.span_node(span);
+                self.spans.insert(span, node.clone());
+                let graph = &mut self.graph;
+                graph.add_node(&node, &terms.rdf_type, &terms.phrase);
+                graph.add_node(&node, &terms.reference_context, &self.context);
+                let (b, e) = (self.offsets.of(span.start), self.offsets.of(span.end));
+                graph.add(&node, &terms.begin_index, Literal::from(b as i64).into());
+                graph.add(&node, &terms.end_index, Literal::from(e as i64).into());
+                let anchor = Literal::new_simple_literal(&self.doc.text[span.start..span.end]);
+                graph.add(&node, &terms.anchor_of, anchor.into());
+                node
+            }
+        };
         if let Some(target) = denotes {
-            self.add(
-                &node,
-                NamedNode::new_unchecked(format!("{ITSRDF}taIdentRef")),
-                target.clone(),
-            );
+            self.graph.add_node(&node, &terms.ta_ident_ref, target);
         }
         node
     }
 
-    pub fn write(mut self, extraction: &Extraction) -> Vec<Quad> {
+    pub fn write(mut self, extraction: &Extraction) -> ArticleGraph {
         let article = self.iris.article.clone();
         let doc = self.doc;
-        self.add(&article, rdf::TYPE.into_owned(), schema("NewsArticle"));
+        self.add(&article, &rdf::TYPE.into_owned(), schema("NewsArticle"));
         self.add(
             &article,
-            schema("identifier"),
+            &schema("identifier"),
             Literal::new_simple_literal(&doc.id),
         );
         if let Some(title) = &doc.title {
             self.add(
                 &article,
-                schema("headline"),
+                &schema("headline"),
                 Literal::new_simple_literal(title),
             );
         }
         if let Some(date) = doc.published {
             self.add(
                 &article,
-                schema("datePublished"),
+                &schema("datePublished"),
                 Literal::new_typed_literal(date.to_string(), xsd::DATE),
             );
         }
         if let Some(publisher) = &doc.publisher {
             self.add(
                 &article,
-                sg("publisherName"),
+                &sg("publisherName"),
                 Literal::new_simple_literal(publisher),
             );
         }
         if let Some(url) = &doc.url {
             if let Ok(url) = NamedNode::new(url) {
-                self.add(&article, schema("url"), url);
+                self.add(&article, &schema("url"), url);
             }
         }
         let context = self.context.clone();
-        self.add(&context, rdf::TYPE.into_owned(), nif("Context"));
+        self.add(&context, &rdf::TYPE.into_owned(), nif("Context"));
         self.add(
             &context,
-            nif("isString"),
+            &nif("isString"),
             Literal::new_simple_literal(&doc.text),
         );
-        self.add(&context, nif("beginIndex"), Literal::from(0_i64));
+        self.add(&context, &nif("beginIndex"), Literal::from(0_i64));
         self.add(
             &context,
-            nif("endIndex"),
+            &nif("endIndex"),
             Literal::from(doc.text.chars().count() as i64),
         );
-        self.add(&context, nif("sourceUrl"), article.clone());
+        self.add(&context, &nif("sourceUrl"), article.clone());
 
         for (id, entity) in extraction.entities.iter().enumerate() {
             let node = self.iris.entities[id].clone();
-            self.add(&article, schema("mentions"), node.clone());
+            self.add(&article, &schema("mentions"), node.clone());
             self.add(
                 &node,
-                rdf::TYPE.into_owned(),
+                &rdf::TYPE.into_owned(),
                 class_of(entity.kind, entity.sub),
             );
             let name = &self.iris.names[id];
-            self.add(&node, schema("name"), Literal::new_simple_literal(name));
+            self.add(&node, &schema("name"), Literal::new_simple_literal(name));
             for alias in entity.aliases.iter().chain(std::iter::once(&entity.name)) {
                 if alias != name {
                     self.add(
                         &node,
-                        schema("alternateName"),
+                        &schema("alternateName"),
                         Literal::new_simple_literal(alias),
                     );
                 }
@@ -199,11 +226,11 @@ impl<'a> ArticleWriter<'a> {
 
         for (i, strike) in extraction.strikes.iter().enumerate() {
             let node = self.iris.strikes[i].clone();
-            self.add(&article, schema("mentions"), node.clone());
-            self.add(&node, rdf::TYPE.into_owned(), sg("Strike"));
+            self.add(&article, &schema("mentions"), node.clone());
+            self.add(&node, &rdf::TYPE.into_owned(), sg("Strike"));
             self.add(
                 &node,
-                schema("name"),
+                &schema("name"),
                 Literal::new_simple_literal(format!("Strike of {}", strike.start)),
             );
             if let Some(status) = strike.status {
@@ -213,14 +240,14 @@ impl<'a> ArticleWriter<'a> {
                     StrikeStatus::Past => "EventScheduled",
                     StrikeStatus::Cancelled => "EventCancelled",
                 };
-                self.add(&node, schema("eventStatus"), schema(local));
+                self.add(&node, &schema("eventStatus"), schema(local));
                 let phase = match status {
                     StrikeStatus::Planned => "planned",
                     StrikeStatus::Happening => "happening",
                     StrikeStatus::Past => "past",
                     StrikeStatus::Cancelled => "cancelled",
                 };
-                self.add(&node, sg("phase"), Literal::new_simple_literal(phase));
+                self.add(&node, &sg("phase"), Literal::new_simple_literal(phase));
             }
             for &span in &strike.mentions {
                 self.mention(span, Some(&node));
@@ -232,30 +259,30 @@ impl<'a> ArticleWriter<'a> {
                 Subject::Entity(e) => self.iris.entities[e].clone(),
                 Subject::Strike(s) => self.iris.strikes[s].clone(),
             };
-            let object: Term = match &fact.object {
+            let object: ObjectTerm = match &fact.object {
                 Value::Entity(e) => self.iris.entities[*e].clone().into(),
                 Value::Text(t) => Literal::new_simple_literal(t).into(),
                 Value::Date(d) => Literal::new_typed_literal(d.to_string(), xsd::DATE).into(),
             };
             let predicate = property_iri(fact.property);
-            self.add(&subject, predicate.clone(), object.clone());
+            self.add(&subject, &predicate.clone(), object.clone());
             // Provenance: a reified statement naming the rule and the sentence.
             let statement = NamedNode::new_unchecked(format!("{}#fact-{n}", article.as_str()));
             self.add(
                 &statement,
-                rdf::TYPE.into_owned(),
+                &rdf::TYPE.into_owned(),
                 rdf::STATEMENT.into_owned(),
             );
-            self.add(&statement, rdf::SUBJECT.into_owned(), subject);
-            self.add(&statement, rdf::PREDICATE.into_owned(), predicate);
-            self.add(&statement, rdf::OBJECT.into_owned(), object);
+            self.add(&statement, &rdf::SUBJECT.into_owned(), subject);
+            self.add(&statement, &rdf::PREDICATE.into_owned(), predicate);
+            self.add(&statement, &rdf::OBJECT.into_owned(), object);
             self.add(
                 &statement,
-                sg("rule"),
+                &sg("rule"),
                 Literal::new_simple_literal(fact.rule),
             );
             let evidence = self.mention(fact.evidence, None);
-            self.add(&statement, sg("evidence"), evidence);
+            self.add(&statement, &sg("evidence"), evidence);
         }
 
         // A quotation in the graph always has its speaker; unattributed passages (chants,
@@ -267,29 +294,25 @@ impl<'a> ArticleWriter<'a> {
             .filter(|(_, q)| q.speaker.is_some())
         {
             let node = NamedNode::new_unchecked(format!("{}/quote/{}", article.as_str(), n + 1));
-            self.add(&article, schema("mentions"), node.clone());
-            self.add(&node, rdf::TYPE.into_owned(), schema("Quotation"));
+            self.add(&article, &schema("mentions"), node.clone());
+            self.add(&node, &rdf::TYPE.into_owned(), schema("Quotation"));
             self.add(
                 &node,
-                schema("text"),
+                &schema("text"),
                 Literal::new_simple_literal(&quote.text),
             );
-            self.add(&node, schema("isPartOf"), article.clone());
+            self.add(&node, &schema("isPartOf"), article.clone());
             if let Some(speaker) = quote.speaker {
                 let who = self.iris.entities[speaker].clone();
-                self.add(&node, schema("creator"), who);
+                self.add(&node, &schema("creator"), who);
             }
-            self.add(&node, sg("rule"), Literal::new_simple_literal(quote.rule));
+            self.add(&node, &sg("rule"), Literal::new_simple_literal(quote.rule));
             let evidence = self.mention(quote.span, Some(&node));
-            self.add(&node, sg("evidence"), evidence);
+            self.add(&node, &sg("evidence"), evidence);
         }
-        // A span can be the mention of an entity and the evidence of a fact: say it once.
-        let mut seen = rustc_hash::FxHashSet::default();
-        let keep: Vec<bool> = self.quads.iter().map(|q| seen.insert(q)).collect();
-        drop(seen);
-        let mut keep = keep.into_iter();
-        self.quads.retain(|_| keep.next().unwrap_or(true));
-        self.quads
+        // A span can be the mention of an entity and the evidence of a fact: the graph
+        // holds what both say once.
+        self.graph
     }
 }
 
