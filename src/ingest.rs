@@ -118,7 +118,7 @@ pub fn batch_quads(
 pub fn extract_standalone<T: Send, E>(
     docs: impl Iterator<Item = Result<Document, ReadError>>,
     space: &IriSpace,
-    render: impl Fn(&Document, &ArticleGraph) -> T + Sync,
+    render: impl Fn(&ArticleGraph) -> T + Sync,
     mut sink: impl FnMut(T) -> Result<(), E>,
 ) -> Result<IngestReport, E> {
     let started = Instant::now();
@@ -136,7 +136,7 @@ pub fn extract_standalone<T: Send, E>(
                     identity.learn_extraction(&e.extraction);
                     let iris = identity.mint(space, &e.doc.id, &e.extraction);
                     let graph = ArticleWriter::new(&e.doc, &iris).write(&e.extraction);
-                    (graph.len(), render(&e.doc, &graph))
+                    (graph.len(), render(&graph))
                 })
             })
             .collect();

@@ -42,7 +42,7 @@ pub fn run(args: Args, quiet: bool) -> anyhow::Result<Outcome> {
     let report = ingest::extract_standalone(
         docs,
         &space,
-        |_, graph| {
+        |graph| {
             let mut lines = buffers
                 .lock()
                 .ok()

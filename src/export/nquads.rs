@@ -5,7 +5,7 @@
 //! than extraction itself. This writes the same bytes (the tests hold it to Oxigraph's
 //! serializer and parser) with plain copies.
 
-use crate::rdf::{ArticleGraph, Object};
+use crate::rdf::{ArticleGraph, Object, Triple};
 use oxigraph::model::vocab::xsd;
 use oxigraph::model::{GraphNameRef, LiteralRef, QuadRef, TermRef};
 use std::io::Write as _;
@@ -36,17 +36,14 @@ pub fn push_quad(out: &mut Vec<u8>, quad: QuadRef<'_>) {
 /// into every line that holds it: an article has a few dozen subjects and predicates over a
 /// few hundred lines.
 pub fn push_graph(out: &mut Vec<u8>, graph: &ArticleGraph) {
+    // Room for each term, its quotes or brackets, and a literal's datatype or language.
     let mut terms = Vec::with_capacity(
         graph
             .nodes()
             .iter()
             .map(|n| n.as_str().len() + 2)
-            .sum::<usize>()
-            + graph
-                .literals()
-                .iter()
-                .map(|l| l.value().len() + 64)
-                .sum::<usize>(),
+            .chain(graph.literals().iter().map(|l| l.value().len() + 64))
+            .sum(),
     );
     let mut nodes = Vec::with_capacity(graph.nodes().len());
     for node in graph.nodes() {
@@ -63,28 +60,30 @@ pub fn push_graph(out: &mut Vec<u8>, graph: &ArticleGraph) {
     let mut tail = vec![b' '];
     push_iri(&mut tail, graph.name().as_str());
     tail.extend_from_slice(b" .\n");
+    let parts = |t: &Triple| {
+        let object = match t.object {
+            Object::Node(n) => &nodes[n as usize],
+            Object::Literal(l) => &literals[l as usize],
+        };
+        [
+            &nodes[t.subject as usize],
+            &nodes[t.predicate as usize],
+            object,
+        ]
+    };
     // Made room for once: an article's lines run to a hundred kilobytes or more, and growing
     // a buffer that size copies it, and touches fresh pages, again and again.
     let size: usize = graph
         .triples()
         .iter()
-        .map(|t| {
-            let object = match t.object {
-                Object::Node(n) => nodes[n as usize].len(),
-                Object::Literal(l) => literals[l as usize].len(),
-            };
-            nodes[t.subject as usize].len() + nodes[t.predicate as usize].len() + object + 2
-        })
+        .map(|t| parts(t).iter().map(|r| r.len()).sum::<usize>() + 2 + tail.len())
         .sum();
-    out.reserve(size + tail.len() * graph.len());
+    out.reserve(size);
     for triple in graph.triples() {
-        let object = match triple.object {
-            Object::Node(n) => &nodes[n as usize],
-            Object::Literal(l) => &literals[l as usize],
-        };
-        out.extend_from_slice(&terms[nodes[triple.subject as usize].clone()]);
+        let [subject, predicate, object] = parts(triple);
+        out.extend_from_slice(&terms[subject.clone()]);
         out.push(b' ');
-        out.extend_from_slice(&terms[nodes[triple.predicate as usize].clone()]);
+        out.extend_from_slice(&terms[predicate.clone()]);
         out.push(b' ');
         out.extend_from_slice(&terms[object.clone()]);
         out.extend_from_slice(&tail);
@@ -179,7 +178,6 @@ fn escape_at(bytes: &[u8], at: usize) -> Option<(Escape, usize)> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::rdf::ArticleGraph;
     use oxigraph::io::{RdfFormat, RdfParser, RdfSerializer};
     use oxigraph::model::{BlankNode, GraphName, Literal, NamedNode, Quad};
     use proptest::prelude::*;

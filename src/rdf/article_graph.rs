@@ -93,30 +93,25 @@ impl ArticleGraph {
 
     /// Adds a triple unless the graph holds it already.
     pub fn add(&mut self, subject: &NamedNode, predicate: &NamedNode, object: ObjectTerm) {
-        let subject = self.node_id(subject);
-        let predicate = self.node_id(predicate);
         let object = match object {
             ObjectTerm::Node(node) => Object::Node(self.node_id(&node)),
             ObjectTerm::Literal(literal) => Object::Literal(self.literal_id(literal)),
         };
-        self.insert(Triple {
-            subject,
-            predicate,
-            object,
-        });
+        self.insert(subject, predicate, object);
     }
 
-    /// Adds a triple whose object is a node, unless the graph holds it already.
+    /// [`ArticleGraph::add`] for a node the caller keeps.
     pub fn add_node(&mut self, subject: &NamedNode, predicate: &NamedNode, object: &NamedNode) {
+        let object = Object::Node(self.node_id(object));
+        self.insert(subject, predicate, object);
+    }
+
+    fn insert(&mut self, subject: &NamedNode, predicate: &NamedNode, object: Object) {
         let triple = Triple {
             subject: self.node_id(subject),
             predicate: self.node_id(predicate),
-            object: Object::Node(self.node_id(object)),
+            object,
         };
-        self.insert(triple);
-    }
-
-    fn insert(&mut self, triple: Triple) {
         if self.seen.insert(triple) {
             self.triples.push(triple);
         }
@@ -148,7 +143,7 @@ impl ArticleGraph {
         self.triples.is_empty()
     }
 
-    /// The object of `triple` as a term.
+    /// A triple's object as a term.
     pub fn object(&self, object: Object) -> TermRef<'_> {
         match object {
             Object::Node(n) => self.nodes[n as usize].as_ref().into(),

@@ -265,7 +265,7 @@ impl<'a> ArticleWriter<'a> {
                 Value::Date(d) => Literal::new_typed_literal(d.to_string(), xsd::DATE).into(),
             };
             let predicate = property_iri(fact.property);
-            self.add(&subject, &predicate.clone(), object.clone());
+            self.add(&subject, &predicate, object.clone());
             // Provenance: a reified statement naming the rule and the sentence.
             let statement = NamedNode::new_unchecked(format!("{}#fact-{n}", article.as_str()));
             self.add(
