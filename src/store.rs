@@ -361,38 +361,55 @@ impl Store {
 
     /// Bulk-loads N-Quads (as `strikegraph extract` writes them) in units of about
     /// `unit_quads` quads, each all-or-nothing, adding each named-graph triple to the
-    /// merged graph. Returns the number of quads read. Graphs already in the store gain
+    /// merged graph. Returns the number of quads loaded. Graphs already in the store gain
     /// triples; nothing is removed (use `ingest` to replace an article).
+    ///
+    /// A unit is streamed to the loader a million quads at a time, so memory does not grow
+    /// with the unit.
     pub fn load_nquads(
         &self,
         reader: impl std::io::Read,
         unit_quads: usize,
         mut progress: impl FnMut(u64),
     ) -> Result<u64, LoadError> {
+        const CHUNK_QUADS: usize = 1 << 20;
         let mut parser = RdfParser::from_format(RdfFormat::NQuads).for_reader(reader);
-        let mut read = 0u64;
+        let mut committed = 0u64;
+        let mut chunk = Vec::with_capacity(CHUNK_QUADS.min(unit_quads.max(1)));
         loop {
-            let mut unit = Vec::with_capacity(unit_quads.min(1 << 20));
-            for quad in parser.by_ref() {
-                let quad = quad.map_err(|e| LoadError::Syntax {
-                    quads_loaded: read,
-                    message: e.to_string(),
-                })?;
-                unit.push(quad);
-                if unit.len() >= unit_quads {
+            let mut loader = None;
+            let mut in_unit = 0;
+            let mut exhausted = false;
+            while in_unit < unit_quads.max(1) && !exhausted {
+                let wanted = CHUNK_QUADS.min(unit_quads.max(1) - in_unit);
+                chunk.clear();
+                for quad in parser.by_ref() {
+                    chunk.push(quad.map_err(|e| LoadError::Syntax {
+                        quads_loaded: committed,
+                        message: e.to_string(),
+                    })?);
+                    if chunk.len() >= wanted {
+                        break;
+                    }
+                }
+                exhausted = chunk.len() < wanted;
+                if chunk.is_empty() {
                     break;
                 }
+                in_unit += chunk.len();
+                loader
+                    .get_or_insert_with(|| self.inner.bulk_loader())
+                    .load_quads(with_merged_copies(&chunk))
+                    .map_err(StoreError::from)?;
+                progress(committed + in_unit as u64);
             }
-            if unit.is_empty() {
-                return Ok(read);
+            if let Some(loader) = loader {
+                loader.commit().map_err(StoreError::from)?;
+                committed += in_unit as u64;
             }
-            read += unit.len() as u64;
-            let mut loader = self.inner.bulk_loader();
-            loader
-                .load_quads(with_merged_copies(&unit))
-                .map_err(StoreError::from)?;
-            loader.commit().map_err(StoreError::from)?;
-            progress(read);
+            if exhausted {
+                return Ok(committed);
+            }
         }
     }
 
@@ -891,6 +908,35 @@ mod tests {
             .collect::<Result<_, _>>()?;
         assert_eq!(in_default.len(), 2, "{in_default:?}");
         assert!(in_default.iter().all(|s| !s.contains('#')));
+        Ok(())
+    }
+
+    #[test]
+    fn a_load_commits_whole_units_and_stops_at_bad_syntax() -> Result<(), Box<dyn std::error::Error>>
+    {
+        let line = |i: usize| {
+            format!("<http://e.org/a/{i}> <http://e.org/p> \"{i}\" <http://e.org/a/{i}> .\n")
+        };
+        let good: String = (0..7).map(line).collect();
+        let store = Store::in_memory()?;
+        let mut seen = Vec::new();
+        assert_eq!(store.load_nquads(good.as_bytes(), 3, |n| seen.push(n))?, 7);
+        assert_eq!(seen, [3, 6, 7]);
+        // Each article-graph triple is also in the merged graph.
+        assert_eq!(store.oxigraph().len()?, 14);
+
+        let bad = format!(
+            "{}<http://e.org/a/9> oops .\n{}",
+            (10..15).map(line).collect::<String>(),
+            line(20)
+        );
+        let store = Store::in_memory()?;
+        match store.load_nquads(bad.as_bytes(), 3, |_| {}) {
+            Err(LoadError::Syntax { quads_loaded, .. }) => assert_eq!(quads_loaded, 3),
+            other => panic!("a syntax error, not {other:?}"),
+        }
+        // The unit before the error is in, the one holding it is not.
+        assert_eq!(store.oxigraph().len()?, 6);
         Ok(())
     }
 

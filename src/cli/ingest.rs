@@ -29,7 +29,7 @@ pub struct Args {
     #[arg(long)]
     force: bool,
     /// How new articles are written: `auto` (one transaction each, or the bulk loader from
-    /// 1024 new articles on, in all-or-nothing units of 8192), `transactions` or `bulk`.
+    /// 1024 new articles on, in all-or-nothing units of 131072), `transactions` or `bulk`.
     #[arg(long, value_name = "MODE", default_value = "auto", value_parser = parse_write_mode)]
     write_mode: ingest::WriteMode,
 }
