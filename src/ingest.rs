@@ -297,17 +297,22 @@ impl<'s> BulkWriter<'s> {
             WriteMode::Auto | WriteMode::Bulk => {
                 self.pending_quads += quads.len();
                 self.pending.push((article, quads));
-                let bulk = self.loader.is_some()
-                    || self.mode == WriteMode::Bulk
-                    || self.pending.len() >= BULK_MIN_ARTICLES;
                 // The loader sorts and writes what it is given as files of its own: give it
                 // big batches, not one article at a time.
-                if bulk && self.pending_quads >= BULK_BATCH_QUADS {
+                if self.bulk() && self.pending_quads >= BULK_BATCH_QUADS {
                     self.load_pending()?;
                 }
             }
         }
         Ok(())
+    }
+
+    /// Whether new articles go through the bulk loader: once it is open, when asked for,
+    /// or once enough are waiting.
+    fn bulk(&self) -> bool {
+        self.loader.is_some()
+            || self.mode == WriteMode::Bulk
+            || self.pending.len() >= BULK_MIN_ARTICLES
     }
 
     fn load_pending(&mut self) -> Result<(), StoreError> {
@@ -340,10 +345,7 @@ impl<'s> BulkWriter<'s> {
     /// Writes what is left: an open unit is committed; pending articles of a small ingest
     /// are written one transaction each, then flushed to the store's files.
     fn finish(mut self) -> Result<(), StoreError> {
-        if self.loader.is_some()
-            || self.mode == WriteMode::Bulk
-            || self.pending.len() >= BULK_MIN_ARTICLES
-        {
+        if self.bulk() {
             self.load_pending()?;
             // No flush after a bulk load: a committed unit is on disk already, and RocksDB
             // holds a flush back until it has compacted the unit's new files (minutes after

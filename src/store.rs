@@ -373,29 +373,26 @@ impl Store {
         mut progress: impl FnMut(u64),
     ) -> Result<u64, LoadError> {
         const CHUNK_QUADS: usize = 1 << 20;
+        let unit_quads = unit_quads.max(1);
         let mut parser = RdfParser::from_format(RdfFormat::NQuads).for_reader(reader);
+        let mut chunk = Vec::with_capacity(CHUNK_QUADS.min(unit_quads));
+        let mut loader = None;
         let mut committed = 0u64;
-        let mut chunk = Vec::with_capacity(CHUNK_QUADS.min(unit_quads.max(1)));
+        let mut in_unit = 0;
         loop {
-            let mut loader = None;
-            let mut in_unit = 0;
-            let mut exhausted = false;
-            while in_unit < unit_quads.max(1) && !exhausted {
-                let wanted = CHUNK_QUADS.min(unit_quads.max(1) - in_unit);
-                chunk.clear();
-                for quad in parser.by_ref() {
-                    chunk.push(quad.map_err(|e| LoadError::Syntax {
-                        quads_loaded: committed,
-                        message: e.to_string(),
-                    })?);
-                    if chunk.len() >= wanted {
-                        break;
-                    }
-                }
-                exhausted = chunk.len() < wanted;
-                if chunk.is_empty() {
+            let wanted = CHUNK_QUADS.min(unit_quads - in_unit);
+            chunk.clear();
+            for quad in parser.by_ref() {
+                chunk.push(quad.map_err(|e| LoadError::Syntax {
+                    quads_loaded: committed,
+                    message: e.to_string(),
+                })?);
+                if chunk.len() >= wanted {
                     break;
                 }
+            }
+            let exhausted = chunk.len() < wanted;
+            if !chunk.is_empty() {
                 in_unit += chunk.len();
                 loader
                     .get_or_insert_with(|| self.inner.bulk_loader())
@@ -403,12 +400,15 @@ impl Store {
                     .map_err(StoreError::from)?;
                 progress(committed + in_unit as u64);
             }
-            if let Some(loader) = loader {
-                loader.commit().map_err(StoreError::from)?;
-                committed += in_unit as u64;
-            }
-            if exhausted {
-                return Ok(committed);
+            if exhausted || in_unit == unit_quads {
+                if let Some(unit) = loader.take() {
+                    unit.commit().map_err(StoreError::from)?;
+                    committed += in_unit as u64;
+                    in_unit = 0;
+                }
+                if exhausted {
+                    return Ok(committed);
+                }
             }
         }
     }
