@@ -316,7 +316,7 @@ fn is_boilerplate(line: &str, publisher: Option<&str>) -> bool {
         "updated:",
         "last updated",
     ];
-    let words = line.split_whitespace().take(9).count();
+    let words = words_up_to(line, 9);
     let short = words <= 8;
     // A long line is boilerplate only as a contact line: skip lower-casing the rest.
     if !short && !line.contains('@') && !contains_ignoring_ascii_case(line, "get in touch") {
@@ -334,6 +334,25 @@ fn is_boilerplate(line: &str, publisher: Option<&str>) -> bool {
         || (lower.contains('@') && lower.contains("email"))
         || (short && line.matches(" | ").count() >= 1)
         || publisher.is_some_and(|p| short && lower.starts_with(&p.to_lowercase()))
+}
+
+/// The number of words in `line`, counted no further than `limit`.
+fn words_up_to(line: &str, limit: usize) -> usize {
+    // A plain loop: `split_whitespace` costs more than the rest of the check, for every
+    // paragraph.
+    let (mut words, mut in_word) = (0, false);
+    for c in line.chars() {
+        if c.is_whitespace() {
+            in_word = false;
+        } else if !in_word {
+            in_word = true;
+            words += 1;
+            if words == limit {
+                break;
+            }
+        }
+    }
+    words
 }
 
 fn contains_ignoring_ascii_case(haystack: &str, needle: &str) -> bool {
@@ -465,7 +484,24 @@ pub fn explain(doc: &Annotated<'_>) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{contains_ignoring_ascii_case, is_boilerplate};
+    use super::{contains_ignoring_ascii_case, is_boilerplate, words_up_to};
+
+    #[test]
+    fn words_are_counted_as_split_whitespace_counts_them_up_to_the_limit() {
+        for line in [
+            "",
+            "   ",
+            "one",
+            "  two  words ",
+            "a\u{a0}no-break\tspace\nand more words than the limit of nine allows here",
+            "“Quoted,” she said — then left.",
+        ] {
+            for limit in [1, 3, 9] {
+                let want = line.split_whitespace().take(limit).count();
+                assert_eq!(words_up_to(line, limit), want, "{line:?} {limit}");
+            }
+        }
+    }
 
     #[test]
     fn case_blind_search_finds_the_needle_anywhere() {

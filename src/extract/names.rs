@@ -505,8 +505,12 @@ fn unit_text<'a>(doc: &Annotated<'a>, u: &Unit) -> &'a str {
 
 /// Whether a unit can be part of a name.
 fn is_name_word(word: &str) -> bool {
-    let w = strip_possessive(word);
-    (is_capitalised(w) && w.chars().any(char::is_alphabetic)) || w == "&"
+    // Runs for every word: the first character settles most of them.
+    match word.chars().next() {
+        Some('&') => strip_possessive(word) == "&",
+        Some(c) if c.is_uppercase() => strip_possessive(word).chars().any(char::is_alphabetic),
+        _ => false,
+    }
 }
 
 fn scan_sentence(

@@ -49,7 +49,7 @@ pub fn name_key(name: &str) -> String {
     };
     let mut words = flat
         .split_whitespace()
-        .map(|w| w.trim_end_matches("'s").trim_matches('\''))
+        .map(|w| trim_possessives(w).trim_matches('\''))
         .filter(|w| !w.is_empty())
         .peekable();
     let mut key = String::with_capacity(flat.len());
@@ -64,6 +64,15 @@ pub fn name_key(name: &str) -> String {
         key.push_str(word);
     }
     key
+}
+
+/// `word` without its trailing "'s" (all of them, as `trim_end_matches("'s")` would, but
+/// without building a substring searcher for every word of every name).
+fn trim_possessives(mut word: &str) -> &str {
+    while let Some(rest) = word.strip_suffix("'s") {
+        word = rest;
+    }
+    word
 }
 
 /// The key's characters before it is cut into words: lower case, folded, punctuation as
