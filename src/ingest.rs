@@ -26,6 +26,8 @@ pub struct IngestReport {
     pub skipped: Vec<ReadError>,
     pub entities: usize,
     pub quads: usize,
+    /// New articles written through the bulk loader (their files are not compacted yet).
+    pub bulk_loaded: usize,
     pub elapsed: Duration,
 }
 
@@ -269,6 +271,8 @@ struct BulkWriter<'s> {
     pending_quads: usize,
     /// Articles in the open bulk unit.
     unit: usize,
+    /// Articles given to the bulk loader in this run.
+    bulk_loaded: usize,
     loader: Option<oxigraph::store::BulkLoader<'s>>,
 }
 
@@ -280,6 +284,7 @@ impl<'s> BulkWriter<'s> {
             pending: Vec::new(),
             pending_quads: 0,
             unit: 0,
+            bulk_loaded: 0,
             loader: None,
         }
     }
@@ -326,6 +331,7 @@ impl<'s> BulkWriter<'s> {
         let pending = std::mem::take(&mut self.pending);
         self.pending_quads = 0;
         self.unit += pending.len();
+        self.bulk_loaded += pending.len();
         Store::bulk_load_graphs(loader, pending.iter().map(|(_, q)| q.as_slice()))?;
         if self.unit >= BULK_UNIT_ARTICLES {
             self.commit_unit()?;
@@ -343,19 +349,22 @@ impl<'s> BulkWriter<'s> {
     }
 
     /// Writes what is left: an open unit is committed; pending articles of a small ingest
-    /// are written one transaction each, then flushed to the store's files.
-    fn finish(mut self) -> Result<(), StoreError> {
+    /// are written one transaction each, then flushed to the store's files. Returns the
+    /// number of articles written through the bulk loader.
+    fn finish(mut self) -> Result<usize, StoreError> {
         if self.bulk() {
             self.load_pending()?;
             // No flush after a bulk load: a committed unit is on disk already, and RocksDB
             // holds a flush back until it has compacted the unit's new files (minutes after
             // a large load). The run's few transactions are in its write-ahead log.
-            return self.commit_unit();
+            self.commit_unit()?;
+            return Ok(self.bulk_loaded);
         }
         for (article, quads) in std::mem::take(&mut self.pending) {
             self.store.replace_graph(article.as_ref(), &quads)?;
         }
-        self.store.flush()
+        self.store.flush()?;
+        Ok(0)
     }
 }
 
@@ -446,7 +455,7 @@ pub fn ingest(
             }
         }
     }
-    writer.finish()?;
+    report.bulk_loaded = writer.finish()?;
     report.entities = entities.len();
     report.elapsed = started.elapsed();
     Ok(report)

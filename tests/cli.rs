@@ -328,7 +328,15 @@ fn bulk_loading_and_transactions_build_the_same_store() {
         .iter()
         .map(|mode| {
             let store = dir.path().join(mode);
-            ok(&store, &["ingest", "--write-mode", mode, seeds]);
+            let out = run(&store, &["ingest", "--write-mode", mode, seeds]);
+            assert!(out.status.success(), "{out:?}");
+            // Only the bulk loader leaves files to compact, and only it says so.
+            let stderr = String::from_utf8_lossy(&out.stderr);
+            assert_eq!(
+                stderr.contains("optimize"),
+                *mode == "bulk",
+                "{mode}: {stderr}"
+            );
             sorted_lines(&ok(&store, &["export", "--format", "nquads"]))
         })
         .collect();

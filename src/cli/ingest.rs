@@ -104,6 +104,9 @@ pub fn run(store_path: &Path, args: Args, quiet: bool) -> anyhow::Result<Outcome
             report.quads,
             report.elapsed.as_secs_f64()
         );
+        if report.bulk_loaded > 0 {
+            super::suggest_optimize(store_path);
+        }
     }
     super::outcome(report.skipped.len(), args.strict)
 }

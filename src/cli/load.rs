@@ -70,6 +70,9 @@ pub fn run(store_path: &Path, args: Args, quiet: bool) -> anyhow::Result<Outcome
             "{total} quads loaded in {secs:.2}s ({:.0} quads/s)",
             total as f64 / secs.max(1e-9)
         );
+        if total > 0 {
+            super::suggest_optimize(store_path);
+        }
     }
     Ok(Outcome::Done)
 }

@@ -148,6 +148,16 @@ fn outcome(skipped: usize, strict: bool) -> anyhow::Result<Outcome> {
     }
 }
 
+/// After a bulk load: its files stay as the loader wrote them (RocksDB compacts a store only
+/// while it is open for writing), and until they are compacted every lookup reads each of
+/// them. On 100,000 articles that made queries take seconds instead of milliseconds.
+fn suggest_optimize(store: &std::path::Path) {
+    eprintln!(
+        "note: written through the bulk loader; run `strikegraph --store {} optimize` before querying, or lookups read every file the loader wrote",
+        store.display()
+    );
+}
+
 /// Opens a store for reading: read-only, so it works while an ingest runs elsewhere.
 fn open_for_reading(path: &std::path::Path) -> anyhow::Result<strikegraph::Store> {
     Ok(strikegraph::Store::open_read_only(path)?)
