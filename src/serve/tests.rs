@@ -627,3 +627,65 @@ async fn entity_pages_draw_the_neighbourhood_and_the_ontology_has_a_page() {
         strike.body
     );
 }
+
+#[tokio::test]
+async fn the_home_page_counts_a_large_kind_and_lists_200_of_it_in_name_order() {
+    use oxigraph::model::{GraphName, Literal, NamedNode, Quad};
+    let state = state_with(Limits::default());
+    let before = state.store.counts().expect("counts");
+    let people_before = before
+        .classes
+        .iter()
+        .find(|(c, _)| c == "http://schema.org/Person")
+        .map_or(0, |(_, n)| *n);
+    // More people than the page reads of one kind, in the merged graph as ingest leaves them.
+    let added = 1000;
+    for i in 0..added {
+        let person =
+            NamedNode::new(format!("https://w3id.org/strikegraph/id/person/p{i}")).expect("an IRI");
+        let facts: [(&str, oxigraph::model::Term); 2] = [
+            (
+                "http://www.w3.org/1999/02/22-rdf-syntax-ns#type",
+                NamedNode::new_unchecked("http://schema.org/Person").into(),
+            ),
+            (
+                "http://schema.org/name",
+                Literal::new_simple_literal(format!("Zed {:04}", added - i)).into(),
+            ),
+        ];
+        for (p, o) in facts {
+            let quad = Quad::new(
+                person.clone(),
+                NamedNode::new_unchecked(p),
+                o,
+                GraphName::DefaultGraph,
+            );
+            state.store.oxigraph().insert(&quad).expect("an insert");
+        }
+    }
+    let total = people_before + added;
+    let home = call(&app(state), get("/", None)).await;
+    assert_eq!(home.status, StatusCode::OK);
+    assert!(
+        home.body.contains(&format!("schema:Person ({total})")),
+        "{}",
+        home.body
+    );
+    assert!(home.body.contains(&format!("… and {} more", total - 200)));
+    let section = home
+        .body
+        .split("schema:Person (")
+        .nth(1)
+        .and_then(|s| s.split("</section>").next())
+        .expect("a Person section");
+    let names: Vec<&str> = section
+        .split("</a></li>")
+        .filter_map(|item| item.rsplit('>').next())
+        .map(str::trim)
+        .filter(|name| !name.is_empty() && !name.contains('…'))
+        .collect();
+    assert_eq!(names.len(), 200, "{section}");
+    let mut sorted = names.clone();
+    sorted.sort_by_key(|n| n.to_lowercase());
+    assert_eq!(names, sorted);
+}

@@ -44,6 +44,11 @@ pub const ONTOLOGY_PATH: &str = "ontology";
 
 /// How many entities of one kind the home page lists.
 const HOME_PER_KIND: usize = 200;
+/// An entity's IRI and its name, if it has one.
+type NamedEntity = (String, Option<String>);
+/// How many of a kind the home page reads to choose them from: all of them on a small
+/// store, a slice of the index on a large one.
+const HOME_READ_PER_KIND: usize = 2 * HOME_PER_KIND;
 /// How many hits a search shows.
 const SEARCH_HITS: usize = 100;
 
@@ -306,28 +311,37 @@ impl Site<'_> {
     /// root as seen from the page.
     pub fn home_page(&self, root: &str) -> Result<String, SiteError> {
         let nav = self.nav(root);
-        let stats = self.store.stats()?;
-        let rows = self.select(&format!(
-            "SELECT DISTINCT ?class ?e ?name WHERE {{
-               GRAPH ?g {{ ?a <{SCHEMA}mentions> ?e }}
-               ?e a ?class . OPTIONAL {{ ?e <{SCHEMA}name> ?name }}
-               FILTER(?class != <{SCHEMA}Quotation>)
-             }} ORDER BY ?class LCASE(STR(?name)) ?e"
-        ))?;
-        let mut by_class: BTreeMap<String, Vec<(String, String)>> = BTreeMap::new();
-        for row in rows {
-            if let (Some(Some(class)), Some(Some(e))) = (row.first(), row.get(1)) {
-                let name = row.get(2).cloned().flatten().unwrap_or_else(|| e.clone());
-                by_class
-                    .entry(class.clone())
-                    .or_default()
-                    .push((e.clone(), name));
+        let stats = self.store.counts()?;
+        // Each list is read from a bounded slice of the type index and sorted here: on a
+        // large store, sorting every entity by name in one query held them all in memory.
+        let mut by_class: Vec<(&str, usize, Vec<NamedEntity>)> = Vec::new();
+        for (class, count) in &stats.classes {
+            if class == &format!("{SCHEMA}Quotation") {
+                continue;
             }
+            let rows = self.store.select_merged(&format!(
+                "SELECT ?e ?name WHERE {{ ?e a <{class}> OPTIONAL {{ ?e <{SCHEMA}name> ?name }} }}
+                 LIMIT {HOME_READ_PER_KIND}"
+            ))?;
+            let mut entities: Vec<NamedEntity> = rows
+                .into_iter()
+                .filter_map(|mut row| {
+                    let name = row.get_mut(1).and_then(Option::take);
+                    Some((row.into_iter().next().flatten()?, name))
+                })
+                .collect();
+            // As SPARQL orders them: unnamed first, then by name in any case, then by IRI.
+            entities.sort_by_cached_key(|(e, name)| {
+                (name.as_deref().map(str::to_lowercase), e.clone())
+            });
+            by_class.push((class, *count, entities));
         }
-        let articles = self.select(&format!(
-            "SELECT ?a ?id ?title WHERE {{ GRAPH ?a {{ ?a a <{SCHEMA}NewsArticle> ; <{SCHEMA}identifier> ?id
-               OPTIONAL {{ ?a <{SCHEMA}headline> ?title }} }} }} ORDER BY ?id LIMIT {HOME_PER_KIND}"
+        by_class.sort_by(|a, b| a.0.cmp(b.0));
+        let mut articles = self.store.select_merged(&format!(
+            "SELECT ?a ?id ?title WHERE {{ ?a a <{SCHEMA}NewsArticle> ; <{SCHEMA}identifier> ?id
+               OPTIONAL {{ ?a <{SCHEMA}headline> ?title }} }} LIMIT {HOME_READ_PER_KIND}"
         ))?;
+        articles.sort_by(|a, b| a.get(1).cmp(&b.get(1)));
         let ask = if self.live {
             format!(
                 "Ask it anything at the <a href=\"{}\">SPARQL endpoint</a>, or search by name above.",
@@ -344,20 +358,20 @@ impl Site<'_> {
         };
         let mut body = format!(
             "<h1>strikegraph</h1>\n<p>A knowledge graph of strikes built from news articles: \
-             {} articles, {} quads, {} strikes, {} quotations.</p>\n<p>{ask}</p>\n",
-            stats.articles, stats.quads, stats.strikes, stats.quotations
+             {} articles, {} strikes, {} quotations.</p>\n<p>{ask}</p>\n",
+            stats.articles, stats.strikes, stats.quotations
         );
-        for (class, entities) in &by_class {
-            let kind = display_term(&NamedNode::new_unchecked(class.clone()).into());
+        for (class, count, entities) in &by_class {
+            let kind = display_term(&NamedNode::new_unchecked(class.to_string()).into());
             body.push_str(&format!(
-                "<section>\n<h2>{} ({})</h2>\n<ul>\n",
+                "<section>\n<h2>{} ({count})</h2>\n<ul>\n",
                 esc(&kind),
-                entities.len()
             ));
             for (iri, name) in entities.iter().take(HOME_PER_KIND) {
+                let name = name.as_deref().unwrap_or(iri);
                 body.push_str(&format!("<li>{}</li>\n", link(&self.href(iri, &nav), name)));
             }
-            if entities.len() > HOME_PER_KIND {
+            if *count > HOME_PER_KIND {
                 let more = if self.live {
                     "search, or use SPARQL"
                 } else {
@@ -365,13 +379,13 @@ impl Site<'_> {
                 };
                 body.push_str(&format!(
                     "<li>… and {} more ({more})</li>\n",
-                    entities.len() - HOME_PER_KIND
+                    count - HOME_PER_KIND
                 ));
             }
             body.push_str("</ul>\n</section>\n");
         }
         body.push_str("<section>\n<h2>Articles</h2>\n<ul>\n");
-        for row in articles {
+        for row in articles.into_iter().take(HOME_PER_KIND) {
             if let (Some(Some(a)), Some(Some(id))) = (row.first(), row.get(1)) {
                 let title = row.get(2).cloned().flatten().unwrap_or_else(|| id.clone());
                 body.push_str(&format!("<li>{}</li>\n", link(&self.href(a, &nav), &title)));
