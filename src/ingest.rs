@@ -358,13 +358,13 @@ impl<'s> BulkWriter<'s> {
             // holds a flush back until it has compacted the unit's new files (minutes after
             // a large load). The run's few transactions are in its write-ahead log.
             self.commit_unit()?;
-            return Ok(self.bulk_loaded);
+        } else {
+            for (article, quads) in std::mem::take(&mut self.pending) {
+                self.store.replace_graph(article.as_ref(), &quads)?;
+            }
+            self.store.flush()?;
         }
-        for (article, quads) in std::mem::take(&mut self.pending) {
-            self.store.replace_graph(article.as_ref(), &quads)?;
-        }
-        self.store.flush()?;
-        Ok(0)
+        Ok(self.bulk_loaded)
     }
 }
 

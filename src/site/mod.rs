@@ -314,11 +314,9 @@ impl Site<'_> {
         let stats = self.store.counts()?;
         // Each list is read from a bounded slice of the type index and sorted here: on a
         // large store, sorting every entity by name in one query held them all in memory.
+        let quotation = format!("{SCHEMA}Quotation");
         let mut by_class: Vec<(&str, usize, Vec<NamedEntity>)> = Vec::new();
-        for (class, count) in &stats.classes {
-            if class == &format!("{SCHEMA}Quotation") {
-                continue;
-            }
+        for (class, count) in stats.classes.iter().filter(|(c, _)| *c != quotation) {
             let rows = self.store.select_merged(&format!(
                 "SELECT ?e ?name WHERE {{ ?e a <{class}> OPTIONAL {{ ?e <{SCHEMA}name> ?name }} }}
                  LIMIT {HOME_READ_PER_KIND}"
