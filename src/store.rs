@@ -76,6 +76,9 @@ impl Store {
     /// Opens (or creates) a store for reading and writing.
     #[cfg(feature = "rocksdb")]
     pub fn open(path: &Path) -> Result<Self, StoreError> {
+        if !path.join("CURRENT").exists() {
+            create_whole(path)?;
+        }
         match oxigraph::store::Store::open(path) {
             Ok(inner) => Ok(Self {
                 inner,
@@ -808,6 +811,48 @@ pub fn kind_of_class(class: &str) -> EntityKind {
 }
 
 #[cfg(feature = "rocksdb")]
+/// Creates an empty store at `path` all at once. RocksDB writes `CURRENT` first and then
+/// adds the column families one by one, so a process killed in between would leave a store
+/// that only a writer can open; built beside `path` and renamed into place, the store is
+/// either absent or whole. A folder already at `path` that is not empty is left to RocksDB.
+#[cfg(feature = "rocksdb")]
+fn create_whole(path: &Path) -> Result<(), StoreError> {
+    let is_empty_dir = |p: &Path| std::fs::read_dir(p).is_ok_and(|mut d| d.next().is_none());
+    if path.exists() && !is_empty_dir(path) {
+        return Ok(());
+    }
+    let (Some(parent), Some(name)) = (path.parent(), path.file_name()) else {
+        return Ok(());
+    };
+    let parent = if parent.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        parent
+    };
+    let open_error = |source: std::io::Error| StoreError::Open {
+        path: path.to_owned(),
+        source: source.into(),
+    };
+    std::fs::create_dir_all(parent).map_err(open_error)?;
+    let staging = parent.join(format!(
+        ".{}.new-{}",
+        name.to_string_lossy(),
+        std::process::id()
+    ));
+    drop(
+        oxigraph::store::Store::open(&staging)
+            .map_err(|source| classify_open_error(&staging, source))?,
+    );
+    match std::fs::rename(&staging, path) {
+        Ok(()) => Ok(()),
+        // Another process created the store meanwhile: its store stands.
+        Err(_) if path.join("CURRENT").exists() => {
+            std::fs::remove_dir_all(&staging).map_err(open_error)
+        }
+        Err(err) => Err(open_error(err)),
+    }
+}
+
 fn classify_open_error(path: &Path, source: StorageError) -> StoreError {
     if is_lock_error(&source.to_string()) {
         StoreError::Locked {
@@ -855,6 +900,33 @@ mod tests {
             "Corruption: block checksum mismatch in 000010.sst"
         ));
         assert!(!is_lock_error("IO error: No such file or directory"));
+    }
+
+    #[cfg(feature = "rocksdb")]
+    #[test]
+    fn a_new_store_is_built_aside_and_moved_into_place() -> Result<(), Box<dyn std::error::Error>> {
+        let dir = tempfile::tempdir()?;
+        let path = dir.path().join("news.db");
+        drop(Store::open(&path)?);
+        // Whole at its path, and nothing left beside it.
+        let names: Vec<String> = std::fs::read_dir(dir.path())?
+            .map(|e| e.map(|e| e.file_name().to_string_lossy().into_owned()))
+            .collect::<Result<_, _>>()?;
+        assert_eq!(names, ["news.db"]);
+        drop(Store::open_read_only(&path)?);
+        // An empty folder is a place for a new store; one holding something else is not
+        // moved aside (RocksDB opens it or says why not).
+        let empty = dir.path().join("empty.db");
+        std::fs::create_dir(&empty)?;
+        drop(Store::open(&empty)?);
+        assert!(empty.join("CURRENT").exists());
+        let other = dir.path().join("other");
+        std::fs::create_dir(&other)?;
+        std::fs::write(other.join("notes.txt"), "keep")?;
+        drop(Store::open(&other)?);
+        assert_eq!(std::fs::read_to_string(other.join("notes.txt"))?, "keep");
+        assert_eq!(std::fs::read_dir(dir.path())?.count(), 3);
+        Ok(())
     }
 
     #[test]
