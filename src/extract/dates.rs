@@ -283,7 +283,8 @@ impl Component for Dates {
 
 /// Whether the words just before a weekday put it in the past ("began on Monday").
 fn past_context(sentence: &str, at: usize) -> bool {
-    let before = sentence[..at].to_lowercase();
+    let near = super::window(sentence, Span::new(0, sentence.len()), at, 160, 0);
+    let before = sentence[near.start..at].to_lowercase();
     let tail: String = before
         .chars()
         .rev()

@@ -7,9 +7,60 @@ use super::{EntityKind, Gender, SubKind};
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 const ORGANISATIONS: &str = include_str!("../../data/organisations.tsv");
+const UNIONS: &str = include_str!("../../data/unions.tsv");
 const PLACES: &str = include_str!("../../data/places.tsv");
 const GIVEN_NAMES: &str = include_str!("../../data/given_names.tsv");
 const ROLES: &str = include_str!("../../data/roles.txt");
+/// The world's places, one line a name, sorted by key (see `scripts/data/places.py`).
+const WORLD_PLACES: &str = include_str!("../../data/places_world.tsv");
+
+/// What sort of place a line of the world list names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum PlaceKind {
+    Country,
+    /// A state, province, territory or nation: the first level below a country.
+    State,
+    /// A county, council area or borough of the UK or Ireland.
+    County,
+    /// A populated place: a city, town or village.
+    City,
+}
+
+/// One place of the world list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct WorldPlace {
+    pub name: &'static str,
+    pub kind: PlaceKind,
+    /// ISO 3166-1 alpha-2 code.
+    pub country: &'static str,
+    /// The state or nation a city lies in, where the source gives it.
+    pub state: &'static str,
+    pub population: u64,
+    /// `geonames:N` or `iso3166-2:XX-YYY`.
+    pub id: &'static str,
+}
+
+impl WorldPlace {
+    fn parse(line: &'static str) -> Option<Self> {
+        let mut cols = line.split('\t').skip(1);
+        let name = cols.next()?;
+        let kind = match cols.next()? {
+            "country" => PlaceKind::Country,
+            "state" => PlaceKind::State,
+            "county" => PlaceKind::County,
+            "city" => PlaceKind::City,
+            _ => return None,
+        };
+        Some(Self {
+            name,
+            kind,
+            country: cols.next()?,
+            state: cols.next()?,
+            population: cols.next()?.parse().ok()?,
+            id: cols.next()?,
+        })
+    }
+}
 
 /// A known entity: its kind, finer kind and canonical name.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -25,6 +76,8 @@ pub struct Gazetteer {
     /// Lower-cased name or alias -> entry; the acronyms are kept case-sensitive in `acronyms`.
     by_name: HashMap<String, usize>,
     acronyms: HashMap<String, usize>,
+    /// Acronyms of more than one listed body, which the gazetteer leaves unexpanded.
+    shared_acronyms: HashSet<String>,
     entries: Vec<Known>,
     given: HashMap<String, Option<Gender>>,
     /// Role head words ("registrar", "secretary") and whole role phrases.
@@ -37,6 +90,9 @@ pub struct Gazetteer {
     /// Finds the first spelled name, skipping ahead between candidates: most texts hold
     /// none, and the overlapping search steps through every byte.
     spelled_first: Option<aho_corasick::AhoCorasick>,
+    /// Where each line of [`WORLD_PLACES`] starts, in key order: the list is searched in
+    /// place, not loaded into a map.
+    world_lines: Vec<u32>,
 }
 
 fn sub_kind(word: &str) -> Option<SubKind> {
@@ -65,6 +121,7 @@ impl Gazetteer {
         let mut g = Gazetteer::default();
         for (data, kind) in [
             (ORGANISATIONS, EntityKind::Organization),
+            (UNIONS, EntityKind::Organization),
             (PLACES, EntityKind::Place),
         ] {
             for line in data_lines(data) {
@@ -102,6 +159,13 @@ impl Gazetteer {
             }
         }
         g.roles = data_lines(ROLES).map(|l| l.trim().to_lowercase()).collect();
+        let mut at = 0;
+        for line in WORLD_PLACES.split_inclusive('\n') {
+            if !line.starts_with('#') {
+                g.world_lines.push(at as u32);
+            }
+            at += line.len();
+        }
         // Longest first, so "Department of Health and Social Care" wins over its prefix.
         g.spelled
             .sort_by_key(|(form, _)| std::cmp::Reverse(form.len()));
@@ -125,7 +189,17 @@ impl Gazetteer {
                 self.spelled.push((form.clone(), index));
             }
             if is_acronym(form) {
-                self.acronyms.insert(form.clone(), index);
+                // An acronym two bodies share names neither.
+                match self.acronyms.get(form) {
+                    _ if self.shared_acronyms.contains(form) => {}
+                    Some(&other) if other != index => {
+                        self.acronyms.remove(form);
+                        self.shared_acronyms.insert(form.clone());
+                    }
+                    _ => {
+                        self.acronyms.insert(form.clone(), index);
+                    }
+                }
             } else {
                 self.by_name.entry(form.to_lowercase()).or_insert(index);
             }
@@ -175,6 +249,33 @@ impl Gazetteer {
                 Some((start, form.as_str(), self.entries.get(*i)?))
             })
             .collect()
+    }
+
+    /// Every place of the world list with this name, the most populous first within each
+    /// kind of place.
+    pub fn world_places(&self, name: &str) -> impl Iterator<Item = WorldPlace> + '_ {
+        let key = name.replace('\u{2019}', "'").to_lowercase();
+        let key_of = |at: u32| {
+            let line = &WORLD_PLACES[at as usize..];
+            line.split('\t').next().unwrap_or_default()
+        };
+        let first = self
+            .world_lines
+            .partition_point(|&at| key_of(at) < key.as_str());
+        self.world_lines[first..]
+            .iter()
+            .take_while(move |&&at| key_of(at) == key)
+            .filter_map(|&at| {
+                let rest = &WORLD_PLACES[at as usize..];
+                WorldPlace::parse(rest.split('\n').next().unwrap_or_default())
+            })
+    }
+
+    /// The place a name most likely means: a country, a state, a county, then the most
+    /// populous city.
+    pub fn world_place(&self, name: &str) -> Option<WorldPlace> {
+        self.world_places(name)
+            .min_by_key(|p| (p.kind, std::cmp::Reverse(p.population)))
     }
 
     /// `Some(gender)` for a known given name (`Some(None)` when it is used for both).

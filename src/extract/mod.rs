@@ -205,6 +205,8 @@ pub struct Annotated<'a> {
     /// Speakers of reported speech in text order (span of the speech verb, speaker), for
     /// "she added" and "a spokesman said".
     pub speakers: Vec<(Span, EntityId)>,
+    /// Every (subject, property, object) in `extraction.facts`, so a fact is added once.
+    fact_keys: rustc_hash::FxHashSet<(Subject, Property, Value)>,
 }
 
 impl<'a> Annotated<'a> {
@@ -225,6 +227,7 @@ impl<'a> Annotated<'a> {
             mentions: Vec::new(),
             dates: Vec::new(),
             speakers: Vec::new(),
+            fact_keys: Default::default(),
         }
     }
 
@@ -253,10 +256,26 @@ impl<'a> Annotated<'a> {
 
     /// Mentions that lie inside `span`, in text order.
     pub fn mentions_in(&self, span: Span) -> impl Iterator<Item = (Span, EntityId)> + '_ {
-        self.mentions
+        // Mentions are sorted by start: a binary search, not a pass over the document's
+        // mentions (asked once per speech verb and per name, that pass was quadratic).
+        let first = self.mentions.partition_point(|(s, _)| s.start < span.start);
+        self.mentions[first..]
             .iter()
             .copied()
+            .take_while(move |(s, _)| s.start <= span.end)
             .filter(move |(s, _)| span.contains(*s))
+    }
+
+    /// The mentions that end at or before `at`, the nearest first.
+    pub fn mentions_before(&self, at: usize) -> impl Iterator<Item = (Span, EntityId)> + '_ {
+        // Sorted by start, so every mention that ends by `at` starts before it; a mention
+        // that starts before `at` but runs past it is skipped.
+        let end = self.mentions.partition_point(|(s, _)| s.start < at);
+        self.mentions[..end]
+            .iter()
+            .rev()
+            .copied()
+            .filter(move |(s, _)| s.end <= at)
     }
 
     pub fn entity(&self, id: EntityId) -> &Entity {
@@ -271,12 +290,8 @@ impl<'a> Annotated<'a> {
         rule: &'static str,
         evidence: Span,
     ) {
-        let exists = self
-            .extraction
-            .facts
-            .iter()
-            .any(|f| f.subject == subject && f.property == property && f.object == object);
-        if !exists {
+        // A set, not a pass over the facts: a long document states many.
+        if self.fact_keys.insert((subject, property, object.clone())) {
             self.extraction.facts.push(Fact {
                 subject,
                 property,
@@ -286,6 +301,21 @@ impl<'a> Annotated<'a> {
             });
         }
     }
+}
+
+/// `span` cut to at most `before` bytes before `at` and `after` bytes after it, on `char`
+/// boundaries: the context a rule reads around a word, so that a sentence without an end
+/// (a list, a run-on page) costs each word a bounded amount of work.
+pub(crate) fn window(text: &str, span: Span, at: usize, before: usize, after: usize) -> Span {
+    let mut start = at.saturating_sub(before).max(span.start);
+    while start < at && !text.is_char_boundary(start) {
+        start += 1;
+    }
+    let mut end = at.saturating_add(after).min(span.end).max(at);
+    while end > at && !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    Span::new(start, end)
 }
 
 /// A line that belongs to the site, not the story: banners, bylines, captions, share and

@@ -346,6 +346,10 @@ pub(crate) const DEFINITE_NOUNS: &[&str] = &[
 static NOT_NAME_SET: LazyLock<HashSet<&'static str>> =
     LazyLock::new(|| NOT_NAMES.iter().copied().collect());
 
+/// The most words (joiners included) and bytes a name can have.
+const MAX_NAME_UNITS: usize = 16;
+pub(crate) const MAX_NAME_BYTES: usize = 200;
+
 const JOINERS: &[&str] = &[
     "of", "and", "for", "&", "upon", "on", "the", "de", "van", "von", "du", "la",
 ];
@@ -392,7 +396,16 @@ impl Component for Names {
     }
 
     fn run(&self, doc: &mut Annotated<'_>) {
-        let spelled_hits = doc.gazetteer.spelled_in(doc.text);
+        // The gazetteer's spelled names, each filed under its sentence (in the order
+        // `spelled_in` gives: longest first), so a sentence looks only at its own.
+        let mut spelled_hits: Vec<Vec<(usize, &str, &Known)>> =
+            vec![Vec::new(); doc.layout.sentences.len()];
+        for hit in doc.gazetteer.spelled_in(doc.text) {
+            if let Some(s) = doc.layout.sentence_at(hit.0) {
+                spelled_hits[s].push(hit);
+            }
+        }
+        let mut lower_case = LowerCaseSeen::default();
         let mut found = Vec::new();
         let mut definitions = Vec::new();
         for s in 0..doc.layout.sentences.len() {
@@ -401,12 +414,16 @@ impl Component for Names {
                 continue;
             }
             let units = units(doc, sentence.tokens.clone());
-            let spelled = spelled_names(doc, sentence.span, &spelled_hits, &mut found);
-            let units: Vec<Unit> = units
-                .into_iter()
-                .filter(|u| spelled.iter().all(|s| !s.overlaps(u.span)))
-                .collect();
-            scan_sentence(doc, &units, &mut found, &mut definitions);
+            let spelled = spelled_names(doc, sentence.span, &spelled_hits[s], &mut found);
+            let units: Vec<Unit> = if spelled.is_empty() {
+                units
+            } else {
+                units
+                    .into_iter()
+                    .filter(|u| spelled.iter().all(|s| !s.overlaps(u.span)))
+                    .collect()
+            };
+            scan_sentence(doc, &units, &mut lower_case, &mut found, &mut definitions);
         }
         group(doc, found, &definitions);
     }
@@ -472,6 +489,22 @@ fn seen_in_lower_case(doc: &Annotated<'_>, word: &str) -> bool {
     })
 }
 
+/// [`seen_in_lower_case`], remembered per word: each answer costs a search of the whole
+/// text, and a long text opens many sentences with the same words.
+#[derive(Default)]
+struct LowerCaseSeen(HashMap<String, bool>);
+
+impl LowerCaseSeen {
+    fn get(&mut self, doc: &Annotated<'_>, word: &str) -> bool {
+        if let Some(&seen) = self.0.get(word) {
+            return seen;
+        }
+        let seen = seen_in_lower_case(doc, word);
+        self.0.insert(word.to_owned(), seen);
+        seen
+    }
+}
+
 fn units(doc: &Annotated<'_>, tokens: std::ops::Range<usize>) -> Vec<Unit> {
     let toks = &doc.layout.tokens;
     let mut out: Vec<Unit> = Vec::with_capacity(tokens.len());
@@ -516,6 +549,7 @@ fn is_name_word(word: &str) -> bool {
 fn scan_sentence(
     doc: &Annotated<'_>,
     units: &[Unit],
+    lower_case: &mut LowerCaseSeen,
     found: &mut Vec<Found>,
     definitions: &mut Vec<(String, String)>,
 ) {
@@ -563,6 +597,14 @@ fn scan_sentence(
             }
             break;
         }
+        // A run longer than any name is a list or a shouted line, not a name; dropping it
+        // also keeps the work on each run bounded.
+        if end - start > MAX_NAME_UNITS
+            || units[end - 1].span.end - units[start].span.start > MAX_NAME_BYTES
+        {
+            i = end;
+            continue;
+        }
         let mut run: Vec<usize> = (start..end).collect();
         // A sentence opener that is an ordinary word is not part of the name, nor is one
         // before a given name and a surname ("Loader Jane Roe, who has worked there ...");
@@ -579,7 +621,7 @@ fn scan_sentence(
             if NOT_NAME_SET.contains(w)
                 || (opener
                     && title_gender(w).is_none()
-                    && (seen_in_lower_case(doc, w) || before_given_name()))
+                    && (lower_case.get(doc, w) || before_given_name()))
                 || JOINERS.contains(&w)
             {
                 run.remove(0);
@@ -1111,17 +1153,13 @@ fn group(doc: &mut Annotated<'_>, found: Vec<Found>, definitions: &[(String, Str
         let target = match f.kind {
             EntityKind::Person => {
                 // A surname (with or without title) names the one person with that surname.
-                let mut matches =
-                    g.entities
-                        .iter()
-                        .zip(&g.name_keys)
-                        .enumerate()
-                        .filter(|(_, (e, name_key))| {
-                            e.kind == EntityKind::Person
-                                && name_key.rsplit(' ').next() == Some(&*key)
-                                && name_key.contains(' ')
-                        });
-                let first_match = matches.next().map(|(i, _)| i);
+                let mut matches = g.with_last_word(&key).iter().copied().filter(|&id| {
+                    let name_key = &g.name_keys[id];
+                    g.entities[id].kind == EntityKind::Person
+                        && name_key.rsplit(' ').next() == Some(&*key)
+                        && name_key.contains(' ')
+                });
+                let first_match = matches.next();
                 let only_match = first_match.filter(|_| matches.next().is_none());
                 if let Some(id) = only_match {
                     Some(id)
@@ -1132,15 +1170,13 @@ fn group(doc: &mut Annotated<'_>, found: Vec<Found>, definitions: &[(String, Str
                 } else {
                     // A bare capitalised word that names nobody in the article: an
                     // organisation or hospital short form ("the Freeman"), or nothing.
-                    let short = g
-                        .entities
-                        .iter()
-                        .zip(&g.name_keys)
-                        .position(|(e, name_key)| {
-                            matches!(e.kind, EntityKind::Hospital | EntityKind::Organization)
-                                && name_key.split(' ').next() == Some(&*key)
-                                && doc.gazetteer.lookup(&f.form).is_none()
-                        });
+                    let short = g.with_first_word(&key).iter().copied().find(|&id| {
+                        matches!(
+                            g.entities[id].kind,
+                            EntityKind::Hospital | EntityKind::Organization
+                        ) && g.name_keys[id].split(' ').next() == Some(&*key)
+                            && doc.gazetteer.lookup(&f.form).is_none()
+                    });
                     if let Some(id) = short {
                         if surface != g.entities[id].name {
                             g.add_alias(id, surface);
@@ -1152,20 +1188,9 @@ fn group(doc: &mut Annotated<'_>, found: Vec<Found>, definitions: &[(String, Str
             }
             _ => {
                 // An acronym: its definition, initials of a named organisation, or its own.
-                let entities = &g.entities;
-                entities
-                    .iter()
-                    .position(|e| e.aliases.contains(&f.form))
-                    .or_else(|| {
-                        entities.iter().position(|e| {
-                            e.kind == EntityKind::Organization && initials(&e.name) == f.form
-                        })
-                    })
-                    .or_else(|| {
-                        entities.iter().position(|e| {
-                            e.kind == EntityKind::Hospital && initials(&e.name) == f.form
-                        })
-                    })
+                g.with_alias(&f.form)
+                    .or_else(|| g.with_initials(EntityKind::Organization, &f.form))
+                    .or_else(|| g.with_initials(EntityKind::Hospital, &f.form))
                     .or_else(|| g.find(f.kind, &key))
             }
         };
@@ -1216,20 +1241,55 @@ struct Grouping {
     /// (kind, key of a name or alias) -> the first entity holding it. Names and aliases are
     /// only ever added (a replaced name stays as an alias), so an entry never goes stale.
     holders: HashMap<(EntityKind, Rc<str>), EntityId>,
+    /// First and last word of every name key an entity has had -> the entities, in order:
+    /// the short-form matches look among these, not through every entity.
+    by_first_word: HashMap<Box<str>, Vec<EntityId>>,
+    by_last_word: HashMap<Box<str>, Vec<EntityId>>,
+    /// Every alias as written -> the first entity holding it.
+    by_alias: HashMap<Box<str>, EntityId>,
+    /// (kind, initials of a name an organisation or hospital has had) -> the entities.
+    by_initials: HashMap<(EntityKind, Box<str>), Vec<EntityId>>,
 }
 
 impl Grouping {
     fn push(&mut self, entity: Entity) -> EntityId {
         let id = self.entities.len();
         let key = self.keys.of(&entity.name);
+        self.index_words(&key, id);
+        self.index_initials(entity.kind, &entity.name, id);
         self.index(entity.kind, key.clone(), id);
         for alias in &entity.aliases {
             let alias_key = self.keys.of(alias);
             self.index(entity.kind, alias_key, id);
+            self.index_alias(alias, id);
         }
         self.name_keys.push(key);
         self.entities.push(entity);
         id
+    }
+
+    /// Files the entity under the first and last words of a name key it has had.
+    fn index_words(&mut self, key: &str, id: EntityId) {
+        for (word, map) in [
+            (key.split(' ').next(), &mut self.by_first_word),
+            (key.rsplit(' ').next(), &mut self.by_last_word),
+        ] {
+            let ids = map.entry(word.unwrap_or_default().into()).or_default();
+            if ids.last() != Some(&id) {
+                ids.push(id);
+            }
+        }
+    }
+
+    /// The entities whose name has ever begun with `word`, in order (verify against
+    /// `name_keys`: a renamed entity stays under its old first word too).
+    fn with_first_word(&self, word: &str) -> &[EntityId] {
+        self.by_first_word.get(word).map_or(&[], Vec::as_slice)
+    }
+
+    /// The same, for the last word of a name.
+    fn with_last_word(&self, word: &str) -> &[EntityId] {
+        self.by_last_word.get(word).map_or(&[], Vec::as_slice)
     }
 
     fn index(&mut self, kind: EntityKind, key: Rc<str>, id: EntityId) {
@@ -1243,15 +1303,50 @@ impl Grouping {
         }
         let key = self.keys.of(&alias);
         self.index(self.entities[id].kind, key, id);
+        self.index_alias(&alias, id);
         self.entities[id].aliases.insert(alias);
+    }
+
+    fn index_alias(&mut self, alias: &str, id: EntityId) {
+        let holder = self.by_alias.entry(alias.into()).or_insert(id);
+        *holder = (*holder).min(id);
+    }
+
+    /// The first entity with this alias, as written.
+    fn with_alias(&self, alias: &str) -> Option<EntityId> {
+        self.by_alias.get(alias).copied()
+    }
+
+    fn index_initials(&mut self, kind: EntityKind, name: &str, id: EntityId) {
+        if matches!(kind, EntityKind::Organization | EntityKind::Hospital) {
+            let ids = self
+                .by_initials
+                .entry((kind, initials(name).into()))
+                .or_default();
+            ids.push(id);
+        }
+    }
+
+    /// The first entity of `kind` whose name has these initials ("NTUC").
+    fn with_initials(&self, kind: EntityKind, form: &str) -> Option<EntityId> {
+        self.by_initials
+            .get(&(kind, form.into()))?
+            .iter()
+            .copied()
+            // A renamed entity stays filed under its old initials.
+            .filter(|&id| initials(&self.entities[id].name) == form)
+            .min()
     }
 
     /// Gives an entity a fuller name; the old one becomes an alias.
     fn rename(&mut self, id: EntityId, name: String) {
         let key = self.keys.of(&name);
+        self.index_words(&key, id);
+        self.index_initials(self.entities[id].kind, &name, id);
         self.index(self.entities[id].kind, key.clone(), id);
         self.name_keys[id] = key;
         let old = std::mem::replace(&mut self.entities[id].name, name);
+        self.index_alias(&old, id);
         self.entities[id].aliases.insert(old);
     }
 
@@ -1262,11 +1357,15 @@ impl Grouping {
 
     /// The first entity of any kind with a name or alias of this key.
     fn find_any_kind(&self, key: &Rc<str>) -> Option<EntityId> {
-        self.holders
-            .iter()
-            .filter(|((_, k), _)| k == key)
-            .map(|(_, &id)| id)
-            .min()
+        [
+            EntityKind::Person,
+            EntityKind::Organization,
+            EntityKind::Hospital,
+            EntityKind::Place,
+        ]
+        .into_iter()
+        .filter_map(|kind| self.find(kind, key))
+        .min()
     }
 
     /// A short form of an organisation or hospital named in full elsewhere in the article:
@@ -1309,19 +1408,19 @@ impl Grouping {
                 && full[short.len()..].iter().all(|w| TAIL_WORDS.contains(w))
                 && (short.len() >= 2 || f.kind == EntityKind::Hospital)
         };
-        self.entities
-            .iter()
-            .zip(&self.name_keys)
-            .position(|(e, full)| {
-                if !matches!(e.kind, EntityKind::Organization | EntityKind::Hospital)
-                    || e.kind != f.kind && f.kind != EntityKind::Person
-                {
-                    return false;
-                }
-                let full_words: Vec<&str> = full.split(' ').collect();
-                is_short_of(&words, &full_words)
-                    || (f.kind == e.kind && is_short_of(&full_words, &words))
-            })
+        // Either name is the other's start, so both begin with the same word.
+        let first = words.first().copied().unwrap_or_default();
+        self.with_first_word(first).iter().copied().find(|&id| {
+            let (e, full) = (&self.entities[id], &self.name_keys[id]);
+            if !matches!(e.kind, EntityKind::Organization | EntityKind::Hospital)
+                || e.kind != f.kind && f.kind != EntityKind::Person
+            {
+                return false;
+            }
+            let full_words: Vec<&str> = full.split(' ').collect();
+            is_short_of(&words, &full_words)
+                || (f.kind == e.kind && is_short_of(&full_words, &words))
+        })
     }
 }
 

@@ -62,6 +62,29 @@ static SPOKES_WORD: LazyLock<AhoCorasick> = LazyLock::new(|| {
         .expect("valid patterns")
 });
 
+/// Who has spoken so far: the reported speech of the whole text (`doc.speakers`) and the
+/// quotes attributed up to the one at hand, each sorted by offset.
+#[derive(Clone, Copy)]
+struct Speakers<'s> {
+    reported: &'s [(Span, EntityId)],
+    quoted: &'s [(Span, EntityId)],
+}
+
+impl Speakers<'_> {
+    /// The last speaker at or before `at`; a quote's speaker wins a tie.
+    fn last_at(self, at: usize) -> Option<(Span, EntityId)> {
+        let last = |list: &[(Span, EntityId)]| {
+            list[..list.partition_point(|(s, _)| s.start <= at)]
+                .last()
+                .copied()
+        };
+        match (last(self.reported), last(self.quoted)) {
+            (Some(r), Some(q)) => Some(if q.0.start >= r.0.start { q } else { r }),
+            (r, q) => r.or(q),
+        }
+    }
+}
+
 /// A quoted passage found by pairing marks.
 #[derive(Debug, Clone, Copy)]
 struct Segment {
@@ -136,13 +159,20 @@ impl Component for Quotes {
         record_reported_speech(doc);
         let segs = segments(doc);
         let mut quotes: Vec<Quote> = Vec::new();
+        // The speakers of the quotes found so far, beside the reported speech in
+        // `doc.speakers` (merged into it at the end).
+        let mut quoted: Vec<(Span, EntityId)> = Vec::new();
         let mut previous: Option<(usize, Option<EntityId>, bool)> = None; // (paragraph, speaker, open-ended)
         for (k, seg) in segs.iter().enumerate() {
+            let speakers = Speakers {
+                reported: &doc.speakers,
+                quoted: &quoted,
+            };
             let before = text_before(doc, seg);
             let after = text_after(doc, seg, segs.get(k + 1));
             let colon = before.trim_end().ends_with(':')
                 || (seg.lead && previous_paragraph_ends_with_colon(doc, seg));
-            let (after_speaker, after_rule) = speaker_after(doc, seg, after);
+            let (after_speaker, after_rule) = speaker_after(doc, speakers, seg, after);
             let said_after = after_rule.is_some();
             let continues = previous.is_some_and(|(p, _, open)| {
                 (open && p + 1 == seg.paragraph) || (p == seg.paragraph && seg.lead)
@@ -160,20 +190,20 @@ impl Component for Quotes {
             let (speaker, rule) = if said_after {
                 (after_speaker, after_rule.unwrap_or("said-after-quote"))
             } else if colon {
-                speaker_before(doc, seg)
+                speaker_before(doc, speakers, seg)
             } else if continues || (seg.lead && follows_quote_paragraph) {
                 (previous.and_then(|(_, s, _)| s), "continued-quote")
             } else {
                 // A quote paragraph after a paragraph of reported speech by someone.
                 (
-                    last_speaker_before(doc, seg.outer.start, 2),
+                    last_speaker_before(doc, speakers, seg.outer.start, 2),
                     "previous-speaker",
                 )
             };
             if let Some(s) = speaker {
+                // Quotes come in text order, so this list stays sorted as it grows.
                 let at = seg.outer.end.min(doc.text.len());
-                let index = doc.speakers.partition_point(|(sp, _)| sp.start <= at);
-                doc.speakers.insert(index, (Span::new(at, at), s));
+                quoted.push((Span::new(at, at), s));
             }
             quotes.push(Quote {
                 text,
@@ -183,6 +213,7 @@ impl Component for Quotes {
             });
             previous = Some((seg.paragraph, speaker, seg.open_ended));
         }
+        doc.speakers.extend(quoted);
         doc.speakers.sort_by_key(|(s, _)| s.start);
         doc.extraction.quotes = quotes;
     }
@@ -227,6 +258,7 @@ fn text_after<'a>(doc: &Annotated<'a>, seg: &Segment, next: Option<&Segment>) ->
 /// `"...," said X` / `"...," X said` / `"...," she added`.
 fn speaker_after(
     doc: &Annotated<'_>,
+    speakers: Speakers<'_>,
     seg: &Segment,
     after: &str,
 ) -> (Option<EntityId>, Option<&'static str>) {
@@ -282,13 +314,17 @@ fn speaker_after(
                 .last()
                 .map(|(_, e)| e)
         })
-        .or_else(|| pronoun(doc, doc.slice(subject), seg.outer.start))
+        .or_else(|| pronoun(doc, speakers, doc.slice(subject), seg.outer.start))
         .or_else(|| definite_subject(doc, subject));
     (speaker, Some("speaker-after-quote"))
 }
 
 /// `X said: "..."`, `She added: "..."`, `A spokesman for the trust said: "..."`.
-fn speaker_before(doc: &Annotated<'_>, seg: &Segment) -> (Option<EntityId>, &'static str) {
+fn speaker_before(
+    doc: &Annotated<'_>,
+    speakers: Speakers<'_>,
+    seg: &Segment,
+) -> (Option<EntityId>, &'static str) {
     let mut para = doc.layout.paragraphs[seg.paragraph];
     let mut end = seg.outer.start;
     if seg.lead && seg.paragraph > 0 && previous_paragraph_ends_with_colon(doc, seg) {
@@ -324,7 +360,7 @@ fn speaker_before(doc: &Annotated<'_>, seg: &Segment) -> (Option<EntityId>, &'st
     }) {
         return (Some(e), "speaker-colon");
     }
-    if let Some(e) = pronoun(doc, doc.slice(subject), seg.outer.start) {
+    if let Some(e) = pronoun(doc, speakers, doc.slice(subject), seg.outer.start) {
         return (Some(e), "pronoun-colon");
     }
     (definite_subject(doc, subject), "speaker-colon")
@@ -375,11 +411,8 @@ fn spokes_org(doc: &Annotated<'_>, span: Span) -> Option<EntityId> {
         return None; // a spokesman for people, not for a body
     }
     // A bare "A spokesman said": the organisation last named.
-    doc.mentions
-        .iter()
-        .rev()
-        .filter(|(s, _)| s.end <= span.start)
-        .map(|&(_, e)| e)
+    doc.mentions_before(span.start)
+        .map(|(_, e)| e)
         .find(|&e| doc.entity(e).kind == EntityKind::Organization)
 }
 
@@ -398,7 +431,12 @@ fn definite_subject(doc: &Annotated<'_>, subject: Span) -> Option<EntityId> {
 }
 
 /// "she" / "he": the last speaker, if compatible, else the last person of that gender.
-fn pronoun(doc: &Annotated<'_>, subject: &str, at: usize) -> Option<EntityId> {
+fn pronoun(
+    doc: &Annotated<'_>,
+    speakers: Speakers<'_>,
+    subject: &str,
+    at: usize,
+) -> Option<EntityId> {
     let word = subject.trim().to_lowercase();
     let gender = match word.as_str() {
         "she" => Gender::Female,
@@ -415,18 +453,9 @@ fn pronoun(doc: &Annotated<'_>, subject: &str, at: usize) -> Option<EntityId> {
         }
     };
     let last_person = doc
-        .mentions
-        .iter()
-        .rev()
-        .filter(|(s, _)| s.end <= at)
-        .map(|&(s, e)| (s, e))
+        .mentions_before(at)
         .find(|&(_, e)| doc.entity(e).kind == EntityKind::Person && fits(e));
-    let last_speaker = doc
-        .speakers
-        .iter()
-        .rev()
-        .find(|(s, _)| s.start <= at)
-        .copied();
+    let last_speaker = speakers.last_at(at);
     match (last_speaker, last_person) {
         (Some((s, e)), Some((p, _))) if fits(e) && s.start >= p.start => Some(e),
         (Some((_, e)), None) if fits(e) => Some(e),
@@ -437,18 +466,22 @@ fn pronoun(doc: &Annotated<'_>, subject: &str, at: usize) -> Option<EntityId> {
 }
 
 /// The speaker of the last reported speech within `sentences` sentences before `at`.
-fn last_speaker_before(doc: &Annotated<'_>, at: usize, sentences: usize) -> Option<EntityId> {
+fn last_speaker_before(
+    doc: &Annotated<'_>,
+    speakers: Speakers<'_>,
+    at: usize,
+    sentences: usize,
+) -> Option<EntityId> {
     let here = doc.layout.sentence_at(at).unwrap_or(0);
     let limit = doc
         .layout
         .sentences
         .get(here.saturating_sub(sentences))
         .map_or(0, |s| s.span.start);
-    doc.speakers
-        .iter()
-        .rev()
-        .find(|(s, _)| s.start <= at && s.start >= limit)
-        .map(|&(_, e)| e)
+    speakers
+        .last_at(at)
+        .filter(|(s, _)| s.start >= limit)
+        .map(|(_, e)| e)
 }
 
 fn possessive_at(doc: &Annotated<'_>, at: usize) -> bool {
@@ -487,9 +520,12 @@ fn record_reported_speech(doc: &mut Annotated<'_>) {
             continue;
         }
         let text = doc.slice(sentence.span);
-        let inside = verbs.iter().filter(|(at, verb)| {
-            *at >= sentence.span.start && at + verb.len() <= sentence.span.end
-        });
+        // The verbs are in text order: this sentence's are a slice of them.
+        let first = verbs.partition_point(|(at, _)| *at < sentence.span.start);
+        let inside = verbs[first..]
+            .iter()
+            .take_while(|(at, _)| *at < sentence.span.end)
+            .filter(|(at, verb)| at + verb.len() <= sentence.span.end);
         for &(at, verb) in inside {
             let i = at - sentence.span.start;
             let from = i + verb.len();

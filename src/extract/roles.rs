@@ -10,7 +10,9 @@
 //! An organisation inside the phrase is the employer (`worksFor`), or the body the person
 //! belongs to (`memberOf`) when the role is "member" or the body is a party.
 
-use super::{Annotated, Component, EntityId, EntityKind, Property, SubKind, Subject, Value};
+use super::{
+    window, Annotated, Component, EntityId, EntityKind, Property, SubKind, Subject, Value,
+};
 use crate::text::Span;
 use aho_corasick::{AhoCorasick, MatchKind};
 use std::sync::LazyLock;
@@ -178,7 +180,11 @@ impl Component for Roles {
             let Some(s) = doc.layout.sentence_at(span.start) else {
                 continue;
             };
-            let sentence = doc.layout.sentences[s].span;
+            // The sentence around the name, up to a few hundred bytes each side: every rule
+            // here reads a clause or two, and a sentence without an end is not one.
+            let sentence = window(doc.text, doc.layout.sentences[s].span, span.start, 400, 0).join(
+                window(doc.text, doc.layout.sentences[s].span, span.end, 0, 400),
+            );
             let surface = doc.slice(span);
             if surface.starts_with("Cllr") || surface.starts_with("Councillor") {
                 add_role(doc, person, "councillor", sentence, "title");
@@ -462,11 +468,8 @@ pub(crate) fn definite_reference(doc: &Annotated<'_>, at: usize, rest: &str) -> 
     if !super::names::DEFINITE_NOUNS.contains(&noun.as_str()) {
         return None;
     }
-    doc.mentions
-        .iter()
-        .rev()
-        .filter(|(s, _)| s.end <= at)
-        .map(|&(_, e)| e)
+    doc.mentions_before(at)
+        .map(|(_, e)| e)
         .find(|&e| refers_to(doc, e, &noun))
 }
 
