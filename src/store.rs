@@ -810,7 +810,6 @@ pub fn kind_of_class(class: &str) -> EntityKind {
     }
 }
 
-#[cfg(feature = "rocksdb")]
 /// Creates an empty store at `path` all at once. RocksDB writes `CURRENT` first and then
 /// adds the column families one by one, so a process killed in between would leave a store
 /// that only a writer can open; built beside `path` and renamed into place, the store is
@@ -853,6 +852,7 @@ fn create_whole(path: &Path) -> Result<(), StoreError> {
     }
 }
 
+#[cfg(feature = "rocksdb")]
 fn classify_open_error(path: &Path, source: StorageError) -> StoreError {
     if is_lock_error(&source.to_string()) {
         StoreError::Locked {

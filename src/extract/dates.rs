@@ -29,7 +29,8 @@ pub struct DateMention {
 pub enum TimeExpr {
     /// "today", "this morning" (0), "tomorrow" (1), "yesterday" (-1).
     Relative(i64),
-    /// "on Friday", "next Wednesday", "last Monday" (direction -1).
+    /// "on Friday" (direction 1 ahead, -1 back, the day of publication included), "next
+    /// Wednesday" (2) and "last Monday" (-2), which never name the day itself.
     Weekday { weekday: Weekday, direction: i8 },
     /// "Tuesday, January 26", "15 December", "April 26 and 27", "the 21st".
     Calendar {
@@ -59,7 +60,7 @@ static MONTH_DAY: LazyLock<Regex> = LazyLock::new(|| {
 
 static WEEKDAY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?-u:\b)(?:(?P<dir>next|last|this|on|from|until|till|by)\s+)?(?P<wd>{WEEKDAYS})(?-u:\b)"
+        r"(?-u:\b)(?:(?P<dir>next|last|this|on|from|until|till|by|since)\s+)?(?P<wd>{WEEKDAYS})(?-u:\b)"
     ))
     .expect("valid regex")
 });
@@ -203,9 +204,14 @@ impl Component for Dates {
                     continue;
                 };
                 let direction = match c.name("dir").map(|d| d.as_str()) {
-                    Some("last") => -1,
-                    _ if past_context(text, m.start()) => -1,
-                    _ => 1,
+                    Some("last") => -2,
+                    Some("next") => 2,
+                    Some("since") => -1,
+                    Some("until" | "till" | "by") => 1,
+                    _ => match tense_around(text, m.start(), m.end()) {
+                        Some(Tense::Past) => -1,
+                        _ => 1,
+                    },
                 };
                 let start = c.name("wd").map_or(m.start(), |w| w.start());
                 push(
@@ -225,6 +231,8 @@ impl Component for Dates {
                 let offset = match doc.slice(m).to_lowercase().as_str() {
                     "tomorrow" => 1,
                     "yesterday" => -1,
+                    // "from midnight tonight" is the first minute of tomorrow.
+                    "tonight" if doc.text[..m.start].trim_end().ends_with("midnight") => 1,
                     _ => 0,
                 };
                 push(m, TimeExpr::Relative(offset), &mut taken);
@@ -261,15 +269,24 @@ impl Component for Dates {
             }
         }
         found.sort_by_key(|(span, _, _)| *span);
+        if doc.published.is_none() {
+            doc.published = dateline(doc, &found);
+        }
         let year = article_year(
-            doc.context.published,
+            doc.published,
+            &if doc.published.is_none() {
+                years_named(doc.text)
+            } else {
+                Vec::new()
+            },
             &doc.context.corpus_years,
             found.iter().map(|(_, _, e)| e),
         );
+        let published = doc.published;
         doc.dates = found
             .into_iter()
             .filter_map(|(span, sentence, expr)| {
-                let days = resolve(&expr, doc.context.published, year);
+                let days = resolve(&expr, published, year);
                 (!days.is_empty()).then_some(DateMention {
                     span,
                     expr,
@@ -281,49 +298,161 @@ impl Component for Dates {
     }
 }
 
-/// Whether the words just before a weekday put it in the past ("began on Monday").
-fn past_context(sentence: &str, at: usize) -> bool {
-    let near = super::window(sentence, Span::new(0, sentence.len()), at, 160, 0);
-    let before = sentence[near.start..at].to_lowercase();
-    let tail: String = before
-        .chars()
-        .rev()
-        .take(40)
-        .collect::<String>()
-        .chars()
-        .rev()
-        .collect();
-    [
-        "began ",
-        "started ",
-        "took place ",
-        "was held ",
-        "were held ",
-        "walked out ",
-        "struck ",
-        "chanted ",
-        "met ",
-    ]
-    .iter()
-    .any(|w| tail.contains(w))
-        && !tail.contains("will ")
+/// The tense of the clause a bare weekday sits in, which says whether "on Friday" is the
+/// Friday before publication or the one after.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Tense {
+    Past,
+    Future,
 }
 
-/// The year an undated article speaks of: the one in which its weekday-and-date
-/// expressions agree, nearest the corpus's years. `None` when the article has a date, or
-/// nothing fixes one.
+/// Words that put what they govern ahead of the speaker.
+const FUTURE_MARKERS: &[&str] = &[
+    "will",
+    "would",
+    "ll",
+    "shall",
+    "due",
+    "set",
+    "planned",
+    "scheduled",
+    "expected",
+    "plan",
+    "plans",
+    "planning",
+    "intend",
+    "intends",
+    "going",
+    "upcoming",
+    "proposed",
+    "slated",
+    "for",
+    "until",
+    "till",
+    "by",
+    "threaten",
+    "threatens",
+    "threatening",
+    "begins",
+    "starts",
+];
+
+/// Irregular past forms that news English puts before a day.
+const PAST_FORMS: &[&str] = &[
+    "was", "were", "had", "did", "began", "begun", "went", "took", "struck", "held", "saw", "came",
+    "met", "said", "told", "made", "gave", "won", "lost", "left", "ran", "sent", "got", "since",
+    "ago", "last", "earlier",
+];
+
+/// The tense of the nearest verb-like word before a weekday (six words back), else after
+/// it (four words on): "supported Tuesday's strike" is past, "will walk out on Monday" and
+/// "due on Monday" are ahead. `None` where nothing tells.
+fn tense_around(sentence: &str, start: usize, end: usize) -> Option<Tense> {
+    let whole = Span::new(0, sentence.len());
+    let before = super::window(sentence, whole, start, 80, 0);
+    let after = super::window(sentence, whole, end, 0, 60);
+    let words = |s: &str| -> Vec<String> {
+        s.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
+            .filter(|w| !w.is_empty())
+            .map(|w| {
+                let w = w.to_lowercase();
+                // "We'll": the marker is the contraction.
+                match w.rsplit_once(['\'', '’']) {
+                    Some((_, "ll")) => "ll".to_owned(),
+                    _ => w,
+                }
+            })
+            .collect()
+    };
+    let classify = |w: &String| -> Option<Tense> {
+        if FUTURE_MARKERS.contains(&w.as_str()) {
+            Some(Tense::Future)
+        } else if PAST_FORMS.contains(&w.as_str()) || (w.len() > 4 && w.ends_with("ed")) {
+            Some(Tense::Past)
+        } else {
+            None
+        }
+    };
+    let back = words(&sentence[before.start..start]);
+    back.iter().rev().take(6).find_map(classify).or_else(|| {
+        words(&sentence[end..after.end])
+            .iter()
+            .take(4)
+            .find_map(classify)
+    })
+}
+
+/// The day a page without a stated date was published, from its dateline: an ISO date it
+/// opens with ("date 2023-02-09"), or a short line near the top that is a full date
+/// ("23 February 2018", "Hamilton, March 16, 2023", "6 August 2015, 06:00 | Updated ...").
+fn dateline(doc: &Annotated<'_>, found: &[(Span, usize, TimeExpr)]) -> Option<NaiveDate> {
+    static ISO: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^\s*(?i:date:?\s+)?(\d{4})-(\d{2})-(\d{2})(?:\s|$)").expect("valid regex")
+    });
+    if let Some(c) = ISO.captures(doc.text) {
+        let part = |i: usize| c.get(i).and_then(|m| m.as_str().parse::<u32>().ok());
+        if let (Some(y), Some(m), Some(d)) = (part(1), part(2), part(3)) {
+            if let Some(date) = NaiveDate::from_ymd_opt(y as i32, m, d) {
+                return Some(date);
+            }
+        }
+    }
+    let top = doc
+        .layout
+        .paragraphs
+        .get(..8)
+        .unwrap_or(&doc.layout.paragraphs);
+    found.iter().find_map(|(span, _, expr)| {
+        let TimeExpr::Calendar {
+            month: Some(m),
+            days,
+            year: Some(y),
+            ..
+        } = expr
+        else {
+            return None;
+        };
+        let paragraph = top.iter().find(|p| p.contains(*span))?;
+        let words = doc.slice(*paragraph).split_whitespace().count();
+        (days.len() == 1 && words <= 12)
+            .then(|| NaiveDate::from_ymd_opt(*y, *m, days[0]))
+            .flatten()
+    })
+}
+
+/// The four-figure years a text names ("in 2022", "2023/24").
+fn years_named(text: &str) -> Vec<i32> {
+    static YEAR: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?-u:\b)(19[5-9]\d|20[0-4]\d)(?-u:\b)").expect("valid regex")
+    });
+    let mut years: Vec<i32> = YEAR
+        .find_iter(text)
+        .filter_map(|m| m.as_str().parse().ok())
+        .collect();
+    years.sort_unstable();
+    years.dedup();
+    years
+}
+
+/// The year an undated article speaks of, where something fixes it: a full date with its
+/// year (the one most named, the latest on a tie); else the one year its weekday-and-date
+/// expressions ("Wednesday, March 9") fit among the years the text names, or among the
+/// years of the other articles of the corpus. `None` when the article has a date or nothing
+/// leaves exactly one year: the days are then left off the calendar rather than guessed.
 fn article_year<'a>(
     published: Option<NaiveDate>,
+    named: &[i32],
     corpus_years: &[i32],
     exprs: impl Iterator<Item = &'a TimeExpr>,
 ) -> Option<i32> {
     if published.is_some() {
         return None;
     }
-    let mut candidates: Option<Vec<i32>> = None;
+    let mut stated: Vec<i32> = Vec::new();
+    let mut fitting: Option<Vec<i32>> = None;
     for expr in exprs {
         let TimeExpr::Calendar {
-            weekday: Some(wd),
+            weekday,
             month: Some(m),
             days,
             year,
@@ -332,30 +461,37 @@ fn article_year<'a>(
             continue;
         };
         if let Some(y) = year {
-            return Some(*y);
+            stated.push(*y);
+            continue;
         }
-        let Some(&d) = days.first() else { continue };
+        let (Some(wd), Some(&d)) = (weekday, days.first()) else {
+            continue;
+        };
         let fits: Vec<i32> = (1990..=2040)
             .filter(|&y| {
                 NaiveDate::from_ymd_opt(y, *m, d).is_some_and(|date| date.weekday() == *wd)
             })
             .collect();
-        candidates = Some(match candidates {
+        fitting = Some(match fitting {
             None => fits,
             Some(c) => c.into_iter().filter(|y| fits.contains(y)).collect(),
         });
     }
-    let candidates = candidates?;
-    let centre = median(corpus_years)?;
-    candidates
-        .into_iter()
-        .min_by_key(|y| ((y - centre).abs(), *y))
-}
-
-fn median(years: &[i32]) -> Option<i32> {
-    let mut sorted = years.to_vec();
-    sorted.sort_unstable();
-    sorted.get(sorted.len() / 2).copied()
+    stated.sort_unstable();
+    let most_stated = stated
+        .chunk_by(|a, b| a == b)
+        .max_by_key(|run| (run.len(), run[0]))
+        .map(|run| run[0]);
+    if most_stated.is_some() {
+        return most_stated;
+    }
+    let fitting = fitting?;
+    let only_one = |pool: &[i32]| -> Option<i32> {
+        let mut hits = fitting.iter().filter(|y| pool.contains(y));
+        let first = hits.next().copied();
+        first.filter(|_| hits.next().is_none())
+    };
+    only_one(named).or_else(|| only_one(corpus_years))
 }
 
 /// Puts a time expression on the calendar.
@@ -373,17 +509,15 @@ pub fn resolve(
             let Some(p) = published else {
                 return Vec::new();
             };
-            let mut day = p;
-            for _ in 0..7 {
-                day = match shift(day, i64::from(*direction)) {
-                    Some(d) => d,
-                    None => return Vec::new(),
-                };
-                if day.weekday() == *weekday {
-                    return vec![day];
-                }
-            }
-            Vec::new()
+            // "on Monday" in Monday's paper is that day, whichever way the verb points;
+            // "next Monday" and "last Monday" are never the day itself.
+            let step = i64::from(direction.signum());
+            let first = if direction.abs() >= 2 { 1 } else { 0 };
+            (first..first + 7)
+                .filter_map(|k| shift(p, step * k))
+                .find(|d| d.weekday() == *weekday)
+                .into_iter()
+                .collect()
         }
         TimeExpr::Calendar {
             weekday,

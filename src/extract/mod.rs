@@ -20,6 +20,7 @@ use crate::corpus::Document;
 use crate::text::{Layout, Span};
 use chrono::NaiveDate;
 use std::collections::BTreeSet;
+use std::sync::LazyLock;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum EntityKind {
@@ -158,6 +159,8 @@ pub struct Quote {
     pub text: String,
     pub span: Span,
     pub speaker: Option<EntityId>,
+    /// Whoever else signed or said the same words (a joint statement).
+    pub co_speakers: Vec<EntityId>,
     pub rule: &'static str,
 }
 
@@ -183,11 +186,39 @@ pub struct Context {
 impl Context {
     pub fn for_document(doc: &Document) -> Self {
         Self {
-            published: doc.published,
+            // A page that states no date often carries it in its address.
+            published: doc
+                .published
+                .or_else(|| doc.url.as_deref().and_then(date_in_url)),
             corpus_years: Vec::new(),
             publisher: doc.publisher.clone(),
         }
     }
+}
+
+/// The date a news page's address carries: `/2023/01/23/`, `/2017/jul/11/`, `2023-01-23`.
+pub fn date_in_url(url: &str) -> Option<NaiveDate> {
+    static DATE: LazyLock<regex::Regex> = LazyLock::new(|| {
+        regex::Regex::new(
+            r"(?i)(?:^|[/_-])((?:19|20)\d\d)[/-](\d\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[/-](\d\d)(?:$|[/_.-])",
+        )
+        .expect("valid regex")
+    });
+    DATE.captures_iter(url).find_map(|c| {
+        let year = c.get(1)?.as_str().parse().ok()?;
+        let month = c.get(2)?.as_str();
+        let month = month.parse().ok().or_else(|| {
+            const MONTHS: [&str; 12] = [
+                "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+            ];
+            let lower = month.to_ascii_lowercase();
+            MONTHS
+                .iter()
+                .position(|m| *m == lower)
+                .map(|i| i as u32 + 1)
+        })?;
+        NaiveDate::from_ymd_opt(year, month, c.get(3)?.as_str().parse().ok()?)
+    })
 }
 
 /// A document as it passes through the pipeline: its text, layout and the layers found so far.
@@ -195,6 +226,9 @@ pub struct Annotated<'a> {
     pub text: &'a str,
     pub layout: Layout,
     pub context: &'a Context,
+    /// The day of publication: the context's, else the dateline the text opens with
+    /// (found by `dates`).
+    pub published: Option<NaiveDate>,
     pub gazetteer: &'a Gazetteer,
     /// Paragraphs that are site furniture ("More on ...", "Get in touch ..."), not reporting.
     pub boilerplate: Vec<bool>,
@@ -221,6 +255,7 @@ impl<'a> Annotated<'a> {
             text,
             layout,
             context,
+            published: context.published,
             gazetteer,
             boilerplate,
             extraction: Extraction::default(),
@@ -276,6 +311,21 @@ impl<'a> Annotated<'a> {
             .rev()
             .copied()
             .filter(move |(s, _)| s.end <= at)
+    }
+
+    /// The union the article is about: the one named most often (the first named on a tie).
+    pub fn main_union(&self) -> Option<EntityId> {
+        // entity -> (mentions, first mention)
+        let mut counts: rustc_hash::FxHashMap<EntityId, (usize, usize)> = Default::default();
+        for (i, &(_, e)) in self.mentions.iter().enumerate() {
+            if self.entity(e).sub == Some(SubKind::Union) {
+                counts.entry(e).or_insert((0, i)).0 += 1;
+            }
+        }
+        counts
+            .into_iter()
+            .max_by_key(|&(_, (n, first))| (n, std::cmp::Reverse(first)))
+            .map(|(e, _)| e)
     }
 
     pub fn entity(&self, id: EntityId) -> &Entity {
@@ -348,11 +398,40 @@ fn is_boilerplate(line: &str, publisher: Option<&str>) -> bool {
     ];
     let words = words_up_to(line, 9);
     let short = words <= 8;
-    // A long line is boilerplate only as a contact line: skip lower-casing the rest.
-    if !short && !line.contains('@') && !contains_ignoring_ascii_case(line, "get in touch") {
+    // A long line is boilerplate only as a contact line or a caption: skip lower-casing the
+    // rest.
+    let caption = [
+        "picture shows",
+        "photograph:",
+        "(pic:",
+        "(photo:",
+        "pictured:",
+        "image:",
+    ]
+    .iter()
+    .any(|c| contains_ignoring_ascii_case(line, c));
+    if !short
+        && !caption
+        && !line.contains('@')
+        && !contains_ignoring_ascii_case(line, "get in touch")
+    {
         return false;
     }
     let lower = line.to_lowercase();
+    // A photo caption, however long: "... Picture shows the picket line", "(Pic: X)".
+    if [
+        "picture shows",
+        "photograph:",
+        "(pic:",
+        "(photo:",
+        "pictured:",
+        "image:",
+    ]
+    .iter()
+    .any(|c| lower.contains(c))
+    {
+        return true;
+    }
     let byline = lower.starts_with("by ") && words <= 6 && !line.contains('.');
     (short
         && SITE_OPENERS

@@ -6,7 +6,7 @@
 //! ("Hospital", "NHS Trust", "Road"), titles ("Dr", "Mrs"), given names, acronyms defined in
 //! brackets, and the words around a span ("from X", "X, 34, a nurse").
 
-use super::gazetteer::{is_acronym, Known};
+use super::gazetteer::{is_acronym, Gazetteer, Known, PlaceKind};
 use super::{Annotated, Component, Entity, EntityId, EntityKind, Gender, SubKind};
 use crate::resolve::name_key;
 use crate::text::{Span, TokenKind};
@@ -34,6 +34,15 @@ pub(crate) const TITLES: &[(&str, Option<Gender>)] = &[
     ("Cllr", None),
     ("Councillor", None),
     ("Rev", None),
+    ("Comrade", None),
+    ("Comr", None),
+    ("Alhaji", Some(Gender::Male)),
+    ("Hon", None),
+    ("Senator", None),
+    ("Sen", None),
+    ("Gov", None),
+    ("Pastor", None),
+    ("Bishop", None),
 ];
 
 pub(crate) fn title_gender(word: &str) -> Option<Option<Gender>> {
@@ -79,6 +88,24 @@ const ORG_CUES: &[(&str, Option<SubKind>)] = &[
     ("School", Some(SubKind::School)),
     ("Academy", Some(SubKind::School)),
     ("University", None),
+    ("Hospitals", Some(SubKind::Trust)),
+    ("Government", Some(SubKind::Government)),
+    ("Congress", None),
+    ("Front", None),
+    ("Tribunal", Some(SubKind::Government)),
+    ("Court", Some(SubKind::Government)),
+    ("Airport", Some(SubKind::Company)),
+    ("Studios", Some(SubKind::Company)),
+    ("Bros", Some(SubKind::Company)),
+    ("Inc", Some(SubKind::Company)),
+    ("Corp", Some(SubKind::Company)),
+    ("Corporation", Some(SubKind::Company)),
+    ("LLC", Some(SubKind::Company)),
+    ("Holdings", Some(SubKind::Company)),
+    ("Motors", Some(SubKind::Company)),
+    ("Airlines", Some(SubKind::Company)),
+    ("Guild", Some(SubKind::Union)),
+    ("UK", None),
     ("Online", Some(SubKind::Newspaper)),
     ("Times", Some(SubKind::Newspaper)),
     ("Post", Some(SubKind::Newspaper)),
@@ -107,6 +134,22 @@ const ORG_HEADS: &[&str] = &[
     "University",
     "Royal College",
     "Bank",
+    "Alliance",
+    "Federation",
+    "Confederation",
+    "Association",
+    "Union",
+    "Society",
+    "Institute",
+    "Council",
+    "Commission",
+    "Congress",
+    "Guild",
+    "Syndicat",
+    "Fédération",
+    "Confédération",
+    "Centrale",
+    "Sindicato",
 ];
 
 /// Last words that make a span a street or square.
@@ -341,6 +384,12 @@ pub(crate) const DEFINITE_NOUNS: &[&str] = &[
     "government",
     "service",
     "operator",
+    "airport",
+    "agency",
+    "court",
+    "tribunal",
+    "firm",
+    "guild",
 ];
 
 static NOT_NAME_SET: LazyLock<HashSet<&'static str>> =
@@ -349,6 +398,21 @@ static NOT_NAME_SET: LazyLock<HashSet<&'static str>> =
 /// The most words (joiners included) and bytes a name can have.
 const MAX_NAME_UNITS: usize = 16;
 pub(crate) const MAX_NAME_BYTES: usize = 200;
+
+const MONTH_NAMES: &[&str] = &[
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
 
 const JOINERS: &[&str] = &[
     "of", "and", "for", "&", "upon", "on", "the", "de", "van", "von", "du", "la",
@@ -368,6 +432,9 @@ struct Found {
     /// True when nothing classified the span: kept only if it is a short form of an
     /// organisation or hospital named in full ("St James's").
     unknown: bool,
+    /// For a single word that may be a surname: what it is when it names no one in the
+    /// article ("Hamilton" a place, "Serco" an employer, "Eric" a person of that name).
+    fallback: Option<(EntityKind, Option<SubKind>)>,
 }
 
 /// One word unit: a token, or hyphen-joined capitalised tokens ("Adeyemi-Clarke").
@@ -408,6 +475,7 @@ impl Component for Names {
         let mut lower_case = LowerCaseSeen::default();
         let mut found = Vec::new();
         let mut definitions = Vec::new();
+        let defined = acronyms_defined(doc.text);
         for s in 0..doc.layout.sentences.len() {
             let sentence = &doc.layout.sentences[s];
             if doc.boilerplate[sentence.paragraph] {
@@ -423,7 +491,14 @@ impl Component for Names {
                     .filter(|u| spelled.iter().all(|s| !s.overlaps(u.span)))
                     .collect()
             };
-            scan_sentence(doc, &units, &mut lower_case, &mut found, &mut definitions);
+            let mut scan = Scan {
+                units: &units,
+                found: &mut found,
+                definitions: &mut definitions,
+                defined: &defined,
+                lower_case: &mut lower_case,
+            };
+            scan_sentence(doc, &mut scan);
         }
         group(doc, found, &definitions);
     }
@@ -468,6 +543,7 @@ fn spelled_names(
                 gender: None,
                 short: false,
                 unknown: false,
+                fallback: None,
             });
         }
     }
@@ -487,6 +563,22 @@ fn seen_in_lower_case(doc: &Annotated<'_>, word: &str) -> bool {
             .get(doc.layout.token_at(at))
             .is_some_and(|t| t.span == Span::new(at, at + lower.len()))
     })
+}
+
+/// The acronyms a text defines in brackets after a capitalised name: "Trade Union Congress
+/// (TUC)", "Federation of teachers' unions (FEA - Fédération ...)".
+fn acronyms_defined(text: &str) -> HashSet<String> {
+    static DEFINED: LazyLock<regex::Regex> = LazyLock::new(|| {
+        regex::Regex::new(r"\p{Lu}[\w'’-]*\s?\(([\p{Lu}][\p{L}&]{1,7})(?:\)|\s[-–])")
+            .expect("valid regex")
+    });
+    DEFINED
+        .captures_iter(text)
+        .filter_map(|c| c.get(1))
+        .map(|m| m.as_str())
+        .filter(|a| is_acronym(a))
+        .map(str::to_owned)
+        .collect()
 }
 
 /// [`seen_in_lower_case`], remembered per word: each answer costs a search of the whole
@@ -546,13 +638,8 @@ fn is_name_word(word: &str) -> bool {
     }
 }
 
-fn scan_sentence(
-    doc: &Annotated<'_>,
-    units: &[Unit],
-    lower_case: &mut LowerCaseSeen,
-    found: &mut Vec<Found>,
-    definitions: &mut Vec<(String, String)>,
-) {
+fn scan_sentence(doc: &Annotated<'_>, scan: &mut Scan<'_, '_>) {
+    let units = scan.units;
     let text_of = |i: usize| unit_text(doc, &units[i]);
     let mut i = 0;
     // The index of the first word of the sentence proper (after an opening quote).
@@ -618,10 +705,16 @@ fn scan_sentence(
                     && doc.gazetteer.given_name(w).is_none()
                     && run.last().is_some_and(|&l| !has_cue(&[text_of(l)]))
             };
-            if NOT_NAME_SET.contains(w)
+            // "health minister Will Quince": a given name that is also a common word is a
+            // name inside a sentence, before another name.
+            let given_name_inside = !opener
+                && run.len() >= 2
+                && doc.gazetteer.given_name(w).is_some()
+                && !MONTH_NAMES.contains(&w);
+            if (NOT_NAME_SET.contains(w) && !given_name_inside)
                 || (opener
                     && title_gender(w).is_none()
-                    && (lower_case.get(doc, w) || before_given_name()))
+                    && (scan.lower_case.get(doc, w) || before_given_name()))
                 || JOINERS.contains(&w)
             {
                 run.remove(0);
@@ -634,7 +727,7 @@ fn scan_sentence(
         }
         if !run.is_empty() {
             let after = end;
-            split_and_classify(doc, units, &run, after, found, definitions);
+            split_and_classify(doc, scan, &run, after);
         }
         i = end;
     }
@@ -645,24 +738,18 @@ fn ends_with_possessive(word: &str) -> bool {
 }
 
 /// Splits a run of name words at joiners that separate names, and classifies each part.
-fn split_and_classify(
-    doc: &Annotated<'_>,
-    units: &[Unit],
-    run: &[usize],
-    after: usize,
-    found: &mut Vec<Found>,
-    definitions: &mut Vec<(String, String)>,
-) {
+fn split_and_classify(doc: &Annotated<'_>, scan: &mut Scan<'_, '_>, run: &[usize], after: usize) {
+    let units = scan.units;
     let words: Vec<&str> = run.iter().map(|&i| unit_text(doc, &units[i])).collect();
     let joined = words.join(" ");
     // The whole run first: the gazetteer knows "Yorkshire and the Humber".
     if doc.gazetteer.lookup(strip_possessive(&joined)).is_some() || has_cue(&words) {
         let split_at_and = words.iter().position(|w| *w == "and" || *w == "&");
         // "A and B NHS Trust" is one trust; "A Hospital and B Hospital" are two.
-        if split_at_and.is_none_or(|k| holds_together(&words, k))
+        if split_at_and.is_none_or(|k| holds_together(doc.gazetteer, &words, k))
             || doc.gazetteer.lookup(&joined).is_some()
         {
-            classify(doc, units, run, after, false, found, definitions);
+            classify(doc, scan, run, after, false);
             return;
         }
     }
@@ -677,7 +764,7 @@ fn split_and_classify(
             || w == "on"
             || w == "upon"
             || w == "the")
-            && !holds_together(&words, k)
+            && !holds_together(doc.gazetteer, &words, k)
         {
             parts.push(Vec::new());
         } else if let Some(p) = parts.last_mut() {
@@ -700,15 +787,7 @@ fn split_and_classify(
         } else {
             part[part.len() - 1] + 1
         };
-        classify(
-            doc,
-            units,
-            &part,
-            next,
-            n > 1 && plural_cue,
-            found,
-            definitions,
-        );
+        classify(doc, scan, &part, next, n > 1 && plural_cue);
     }
 }
 
@@ -725,6 +804,7 @@ static CUE_WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
         .iter()
         .chain(ORG_CUES.iter().map(|(c, _)| c))
         .chain(STREET_CUES)
+        .chain(PLACE_CUES)
         .copied()
         .collect()
 });
@@ -752,12 +832,20 @@ fn joined_starts_with(words: &[&str], prefix: &str) -> bool {
 
 /// Whether the joiner at `k` is inside one organisation's name ("Department of Health",
 /// "Ashgrove and Dale Hospital", "Ashgrove and Fernley NHS Trust").
-fn holds_together(words: &[&str], k: usize) -> bool {
+fn holds_together(gazetteer: &Gazetteer, words: &[&str], k: usize) -> bool {
     let w = words[k];
     let head = &words[..k];
     let tail = &words[k + 1..];
     match w {
-        "of" | "for" | "the" | "on" | "upon" => {
+        // "Democratic Socialists of America", "Alliance of ... Producers": one name, unless
+        // a role heads it ("Mayor of London", "chief executive of Unite").
+        "of" => {
+            !head
+                .last()
+                .is_some_and(|h| NOT_NAME_SET.contains(h) || gazetteer.is_role_word(h))
+                && !tail.first().is_some_and(|t| NOT_NAME_SET.contains(t))
+        }
+        "for" | "the" | "on" | "upon" => {
             head.first()
                 .is_some_and(|h| ORG_HEADS.iter().any(|o| o.starts_with(h)))
                 || head.last().is_some_and(|h| {
@@ -767,20 +855,37 @@ fn holds_together(words: &[&str], k: usize) -> bool {
                 || has_cue(tail) && !HOSPITAL_CUES.contains(&tail.last().copied().unwrap_or(""))
         }
         // "A and B Hospital" is one hospital; "A and B hospitals" (lower case) were split.
-        "and" | "&" => !has_cue(head) && (has_cue(tail) || has_cue(words)),
+        // "University Hospitals of Derby and Burton NHS Foundation Trust" is one trust.
+        "and" | "&" => {
+            !head
+                .last()
+                .is_some_and(|h| CUE_WORDS.contains(strip_possessive(h)))
+                && (has_cue(tail) || has_cue(words))
+        }
         _ => false,
     }
 }
 
+/// What [`classify`] reads around a run: the text's units, where the run ends, whether it
+/// is one of several names coordinated before a plural cue, and what it adds to.
+struct Scan<'u, 'f> {
+    units: &'u [Unit],
+    found: &'f mut Vec<Found>,
+    definitions: &'f mut Vec<(String, String)>,
+    /// Acronyms the text defines in brackets: they mean what the text says, whatever the
+    /// gazetteer says.
+    defined: &'u HashSet<String>,
+    lower_case: &'f mut LowerCaseSeen,
+}
+
 fn classify(
     doc: &Annotated<'_>,
-    units: &[Unit],
+    scan: &mut Scan<'_, '_>,
     run: &[usize],
     after: usize,
     coordinated: bool,
-    found: &mut Vec<Found>,
-    definitions: &mut Vec<(String, String)>,
 ) {
+    let units = scan.units;
     let Some((&first, &last)) = run.first().zip(run.last()) else {
         return;
     };
@@ -794,11 +899,14 @@ fn classify(
         units[last].span.start + last_word.len(),
     );
     let form = words.join(" ");
-    let next_word = units.get(after).map(|u| unit_text(doc, u)).unwrap_or("");
-    let prev_word = first
-        .checked_sub(1)
-        .map(|p| unit_text(doc, &units[p]))
-        .unwrap_or("");
+    if form.len() > MAX_NAME_BYTES || (n == 1 && form.chars().count() < 2) {
+        return;
+    }
+    let word_at = |i: usize| units.get(i).map(|u| unit_text(doc, u)).unwrap_or("");
+    let next_word = word_at(after);
+    let word_after_next = word_at(after + 1);
+    let prev_word = first.checked_sub(1).map_or("", word_at);
+    let prev_lower = prev_word.to_lowercase();
     let push = |found: &mut Vec<Found>, kind, sub, form: String, gender, short| {
         found.push(Found {
             span,
@@ -808,41 +916,46 @@ fn classify(
             gender,
             short,
             unknown: false,
+            fallback: None,
         });
     };
 
     // An acronym defined in brackets right after: "British Medical Association (BMA)".
+    let mut defines_acronym = false;
     if next_word == "(" {
-        if let Some(acr) = units.get(after + 1).map(|u| unit_text(doc, u)) {
-            if is_acronym(acr)
-                && units
-                    .get(after + 2)
-                    .is_some_and(|u| unit_text(doc, u) == ")")
-            {
-                definitions.push((form.clone(), acr.to_owned()));
-            }
+        let acr = word_at(after + 1);
+        if is_acronym(acr) && word_at(after + 2) == ")" {
+            scan.definitions.push((form.clone(), acr.to_owned()));
+            defines_acronym = true;
         }
     }
 
-    // A capitalised role before a name: "Health Secretary Jane Roe" is a role and a person.
-    if let Some(k) = (1..n).find(|&k| {
-        (title_gender(words[k]).is_some() || doc.gazetteer.given_name(words[k]).is_some())
-            && words[..k].iter().any(|w| doc.gazetteer.is_role_word(w))
-    }) {
-        classify(
-            doc,
-            units,
-            &run[k..],
-            after,
-            coordinated,
-            found,
-            definitions,
-        );
+    // A capitalised role before a name: "Health Secretary Jane Roe", "Hamilton East School
+    // Principal Pippa Wright" (a school, a role and a person).
+    if let Some((j, k, sure)) = role_then_name(doc, &words) {
+        if j > 0 {
+            classify(doc, scan, &run[..j], run[j], false);
+        }
+        if sure {
+            classify(doc, scan, &run[k..], after, coordinated);
+        } else {
+            let name_span = Span::new(units[run[k]].span.start, span.end);
+            let given = doc.gazetteer.given_name(words[k]).flatten();
+            scan.found.push(Found {
+                span: name_span,
+                kind: EntityKind::Person,
+                sub: None,
+                form: words[k..].join(" "),
+                gender: given,
+                short: false,
+                unknown: false,
+                fallback: None,
+            });
+        }
         return;
     }
-
     // Titles: a person.
-    if let Some(gender) = title_gender(words[0]) {
+    if let Some(gender) = title_gender(words[0].trim_end_matches('.')) {
         let rest: Vec<&str> = words[1..].iter().copied().filter(|w| *w != ".").collect();
         if !rest.is_empty() && rest.iter().all(|w| is_capitalised(w)) {
             let gender = gender.or_else(|| {
@@ -852,7 +965,7 @@ fn classify(
                     .filter(|_| rest.len() > 1)
             });
             push(
-                found,
+                scan.found,
                 EntityKind::Person,
                 None,
                 form,
@@ -864,29 +977,31 @@ fn classify(
     }
 
     // A lower-case cue after the name: "Westbury hospital"; with coordination,
-    // "Ashgrove and Fernley hospitals" (but "Leeds hospitals" are hospitals in Leeds).
+    // "Ashgrove and Fernley hospitals" (but "Leeds hospitals" are hospitals in Leeds, and
+    // "Sheffield's hospital physiotherapists" work in Sheffield's hospitals).
     let next_is = |w: &str| next_word.eq_ignore_ascii_case(w);
-    let word_after_next = units
-        .get(after + 1)
-        .map(|u| unit_text(doc, u))
-        .unwrap_or("");
     let determiner = ["a", "an", "one", "every", "each", "any", "another"].contains(&prev_word);
-    if next_word.chars().next().is_some_and(char::is_lowercase)
-        && ![
-            "trust", "trusts", "staff", "doctors", "nurses", "workers", "bosses", "chiefs",
-        ]
-        .iter()
-        .any(|w| word_after_next.eq_ignore_ascii_case(w))
-        && !determiner
-    {
-        if next_is("hospital") || next_is("infirmary") || (coordinated && next_is("hospitals")) {
+    let staff_after = [
+        "trust", "trusts", "staff", "doctors", "nurses", "workers", "bosses", "chiefs",
+    ]
+    .iter()
+    .any(|w| word_after_next.eq_ignore_ascii_case(w))
+        || doc
+            .gazetteer
+            .is_role_word(word_after_next.trim_end_matches('s'));
+    if next_word.chars().next().is_some_and(char::is_lowercase) && !determiner && !possessive {
+        if !staff_after
+            && (next_is("hospital")
+                || next_is("infirmary")
+                || (coordinated && next_is("hospitals")))
+        {
             let cue = if next_is("infirmary") {
                 "Infirmary"
             } else {
                 "Hospital"
             };
             push(
-                found,
+                scan.found,
                 EntityKind::Hospital,
                 None,
                 format!("{form} {cue}"),
@@ -895,14 +1010,14 @@ fn classify(
             );
             return;
         }
-        if next_is("council")
-            && doc
-                .gazetteer
-                .lookup(&form)
-                .is_some_and(|k| k.kind == EntityKind::Place)
-        {
+        let place = doc
+            .gazetteer
+            .lookup(&form)
+            .is_some_and(|k| k.kind == EntityKind::Place)
+            || doc.gazetteer.world_place(&form).is_some();
+        if next_is("council") && place {
             push(
-                found,
+                scan.found,
                 EntityKind::Organization,
                 Some(SubKind::Council),
                 format!("{form} Council"),
@@ -911,13 +1026,61 @@ fn classify(
             );
             return;
         }
+        // "the Scottish government", "the Welsh government".
+        if next_is("government") && (place || is_nationality(&form)) {
+            let known = doc.gazetteer.lookup(&format!("{form} Government"));
+            let name = known.map_or(format!("{form} Government"), |k| k.name.clone());
+            push(
+                scan.found,
+                EntityKind::Organization,
+                Some(SubKind::Government),
+                name,
+                None,
+                false,
+            );
+            return;
+        }
+        // "Barts Health NHS trust".
+        if next_is("trust")
+            && words
+                .iter()
+                .any(|w| ["NHS", "Health", "Healthcare", "Hospitals"].contains(w))
+        {
+            push(
+                scan.found,
+                EntityKind::Organization,
+                Some(SubKind::Trust),
+                format!("{form} Trust"),
+                None,
+                false,
+            );
+            return;
+        }
+        // "the Balcombe tunnel", "Crewe station": a place named by what is there.
+        if let Some(cue) = LOWER_PLACE_CUES.iter().find(|c| next_is(c)) {
+            push(
+                scan.found,
+                EntityKind::Place,
+                None,
+                format!("{form} {cue}"),
+                None,
+                false,
+            );
+            return;
+        }
     }
 
-    // The gazetteer, for the whole span ("NHS 111" is a phone line, not the NHS).
-    let phone_line = n == 1 && next_word.chars().next().is_some_and(|c| c.is_ascii_digit());
-    if let Some(known) = doc.gazetteer.lookup(&form).filter(|_| !phone_line) {
+    // The gazetteer, for the whole span ("NHS 111" is a phone line, not the NHS), unless the
+    // text defines the acronym itself.
+    let before_number = next_word.chars().next().is_some_and(|c| c.is_ascii_digit());
+    let defined_here = n == 1 && scan.defined.contains(form.as_str());
+    if let Some(known) = doc
+        .gazetteer
+        .lookup(&form)
+        .filter(|_| !(n == 1 && before_number) && !defined_here)
+    {
         push(
-            found,
+            scan.found,
             known.kind,
             Some(known.sub),
             known.name.clone(),
@@ -926,43 +1089,89 @@ fn classify(
         );
         return;
     }
+    // "Labour MP", "Unison Regional Secretary": the body before a trailing role.
+    let mut body = n;
+    while body > 1
+        && (is_role_acronym(words[body - 1]) || doc.gazetteer.is_role_word(words[body - 1]))
+    {
+        body -= 1;
+        while body > 1 && ROLE_MODIFIERS.contains(&words[body - 1].to_lowercase().as_str()) {
+            body -= 1;
+        }
+    }
+    if body < n && !has_cue(&words) {
+        classify(doc, scan, &run[..body], run[body], false);
+        return;
+    }
+
+    // "IAM 751", "Unite 1/1111": a union's local branch by its number.
+    if n == 1 && before_number && next_word.chars().all(|c| c.is_ascii_digit()) {
+        if let Some(known) = doc
+            .gazetteer
+            .lookup(&form)
+            .filter(|k| k.sub == SubKind::Union)
+        {
+            let number = units[after].span;
+            scan.found.push(Found {
+                span: Span::new(span.start, number.end),
+                kind: EntityKind::Organization,
+                sub: Some(SubKind::Union),
+                form: format!("{form} {next_word}"),
+                gender: None,
+                short: false,
+                unknown: false,
+                fallback: None,
+            });
+            let _ = known;
+            return;
+        }
+    }
 
     // Cue words.
     let medical_centre = last_word == "Centre" && n >= 2 && words[n - 2] == "Medical";
     if (HOSPITAL_CUES.contains(&last_word) || medical_centre) && n > 1 {
-        push(found, EntityKind::Hospital, None, form, None, false);
+        push(scan.found, EntityKind::Hospital, None, form, None, false);
         return;
     }
     if let Some((_, sub)) = ORG_CUES.iter().find(|(c, _)| *c == last_word) {
         if n > 1 || last_word == "NHS" {
-            // "Brighton Labour Party": a local branch of a known body is that body.
-            for k in 1..n {
-                let Some(known) = doc.gazetteer.lookup(&words[k..].join(" ")) else {
+            // "Brighton Labour Party": a local branch of a known body is that body; "EIS
+            // Union" is the EIS.
+            for k in 0..n {
+                let rest = if k == 0 {
+                    words[..n - 1].join(" ")
+                } else {
+                    words[k..].join(" ")
+                };
+                let Some(known) = doc.gazetteer.lookup(&rest) else {
                     continue;
                 };
                 if known.kind != EntityKind::Organization
                     || !matches!(known.sub, SubKind::Party | SubKind::Union)
+                    || (k == 0 && last_word != "Union")
                 {
                     continue;
                 }
-                if let Some(place) = doc.gazetteer.lookup(&words[..k].join(" ")) {
-                    if place.kind == EntityKind::Place {
-                        let end = units[run[k - 1]].span.end;
-                        push(
-                            found,
-                            EntityKind::Place,
-                            Some(place.sub),
-                            place.name.clone(),
-                            None,
-                            false,
-                        );
-                        if let Some(last) = found.last_mut() {
-                            last.span = Span::new(span.start, end);
+                if k > 0 {
+                    if let Some(place) = doc.gazetteer.lookup(&words[..k].join(" ")) {
+                        if place.kind == EntityKind::Place {
+                            let end = units[run[k - 1]].span.end;
+                            push(
+                                scan.found,
+                                EntityKind::Place,
+                                Some(place.sub),
+                                place.name.clone(),
+                                None,
+                                false,
+                            );
+                            if let Some(last) = scan.found.last_mut() {
+                                last.span = Span::new(span.start, end);
+                            }
                         }
                     }
                 }
                 push(
-                    found,
+                    scan.found,
                     known.kind,
                     Some(known.sub),
                     known.name.clone(),
@@ -974,22 +1183,31 @@ fn classify(
             if n == 1 {
                 return;
             }
-            push(found, EntityKind::Organization, *sub, form, None, false);
+            push(
+                scan.found,
+                EntityKind::Organization,
+                *sub,
+                form,
+                None,
+                false,
+            );
             return;
         }
     }
-    if ORG_HEADS.iter().any(|h| form.starts_with(h)) && n > 2 {
-        let sub = if form.starts_with("Department") || form.starts_with("Ministry") {
-            Some(SubKind::Government)
-        } else {
-            None
-        };
-        push(found, EntityKind::Organization, sub, form, None, false);
-        return;
+    if let Some(head) = ORG_HEADS.iter().find(|h| joined_starts_with(&words, h)) {
+        if n > 2 {
+            let sub = if ["Department", "Ministry"].contains(head) {
+                Some(SubKind::Government)
+            } else {
+                None
+            };
+            push(scan.found, EntityKind::Organization, sub, form, None, false);
+            return;
+        }
     }
     if STREET_CUES.contains(&last_word) && n > 1 {
         push(
-            found,
+            scan.found,
             EntityKind::Place,
             Some(SubKind::Street),
             form,
@@ -998,18 +1216,87 @@ fn classify(
         );
         return;
     }
-    // A prefix of a known place plus more words is often that place's thing; leave it.
+    if PLACE_CUES.contains(&last_word) && n > 1 {
+        push(scan.found, EntityKind::Place, None, form, None, false);
+        return;
+    }
     // Acronyms: organisations unless common.
     if n == 1 && is_acronym(&form) {
-        // "NHS 111" is a phone line, not the organisation.
-        let before_number = next_word.chars().next().is_some_and(|c| c.is_ascii_digit());
         if !COMMON_ACRONYMS.contains(&form.as_str())
             && !form.chars().any(|c| c.is_ascii_digit())
             && !before_number
         {
-            push(found, EntityKind::Organization, None, form, None, true);
+            push(scan.found, EntityKind::Organization, None, form, None, true);
         }
         return;
+    }
+
+    // The world's places: a country, a state or a county by its name alone, a large city
+    // unless it is also an everyday word or a given name; any place where the words around
+    // say place ("in X", "X-based", "X, California").
+    let place_context = PLACE_PREPOSITIONS.contains(&prev_lower.as_str())
+        || (next_word == "-" && word_after_next.eq_ignore_ascii_case("based"))
+        || (next_word == ","
+            && doc
+                .gazetteer
+                .world_place(word_after_next)
+                .is_some_and(|p| matches!(p.kind, PlaceKind::Country | PlaceKind::State)));
+    let all_caps = form.chars().all(|c| !c.is_lowercase());
+    if let Some(place) = doc.gazetteer.world_place(&form) {
+        let alone = match place.kind {
+            PlaceKind::Country | PlaceKind::State | PlaceKind::County => true,
+            PlaceKind::City => place.population >= 100_000 || (n > 1 && place.population >= 15_000),
+        };
+        let ordinary_word = n == 1
+            && (NOT_NAME_SET.contains(form.as_str())
+                || doc.gazetteer.is_role_word(&form)
+                || scan.lower_case.get(doc, &form));
+        let given = n == 1 && doc.gazetteer.given_name(&form).is_some();
+        if (alone && !ordinary_word && !given) || (place_context && !ordinary_word) {
+            let sub = match place.kind {
+                PlaceKind::Country => SubKind::Country,
+                PlaceKind::State | PlaceKind::County => SubKind::Region,
+                PlaceKind::City => SubKind::Town,
+            };
+            let name = if all_caps {
+                place.name.to_owned()
+            } else {
+                form.clone()
+            };
+            let fallback = Some((EntityKind::Place, Some(sub)));
+            scan.found
+                .push(if alone && !(n == 1 && place.kind == PlaceKind::City) {
+                    Found {
+                        span,
+                        kind: if n == 1 {
+                            EntityKind::Person
+                        } else {
+                            EntityKind::Place
+                        },
+                        sub: Some(sub),
+                        form: name,
+                        gender: None,
+                        // One word may be someone's surname: `group` decides.
+                        short: n == 1,
+                        unknown: false,
+                        fallback: (n == 1).then_some((EntityKind::Place, Some(sub))),
+                    }
+                } else {
+                    // "at St James's", "at Morriston": a short form of a hospital or body the
+                    // article names in full, else the place.
+                    Found {
+                        span,
+                        kind: EntityKind::Organization,
+                        sub: None,
+                        form: name,
+                        gender: None,
+                        short: true,
+                        unknown: true,
+                        fallback,
+                    }
+                });
+            return;
+        }
     }
 
     // People: a given name and a surname.
@@ -1029,7 +1316,7 @@ fn classify(
                 .is_none_or(|k| k.kind != EntityKind::Organization)
         {
             push(
-                found,
+                scan.found,
                 EntityKind::Person,
                 None,
                 form,
@@ -1040,39 +1327,320 @@ fn classify(
         }
         // No known given name: a person if the words around say so ("X, 34," "X, a nurse").
         if person_context(doc, units, after, first) {
-            push(found, EntityKind::Person, None, form, None, false);
+            push(scan.found, EntityKind::Person, None, form, None, false);
             return;
         }
     }
 
     // A single unknown capitalised word after "from" or "in" is a place; one that matches
-    // a person already named is that person (resolved in `group`).
+    // a person already named is that person (resolved in `group`); one in an employer's
+    // slot is an organisation, and a given name where the words around say person is one.
     if n == 1 {
-        if ["from", "in", "across", "near", "around", "outside"].contains(&prev_word)
+        if PLACE_PREPOSITIONS[..UNLISTED_PLACE_PREPOSITIONS].contains(&prev_lower.as_str())
             && !possessive
             && !doc.gazetteer.is_role_word(&form)
+            && doc.gazetteer.given_name(&form).is_none()
         {
-            push(found, EntityKind::Place, None, form, None, false);
+            push(scan.found, EntityKind::Place, None, form, None, false);
             return;
         }
-        push(found, EntityKind::Person, None, form, None, true);
+        let fallback = if doc.gazetteer.given_name(&form).is_some() {
+            person_context(doc, units, after, first).then_some((EntityKind::Person, None))
+        } else if employer_context(doc, units, first, after, possessive) || defines_acronym {
+            Some((EntityKind::Organization, Some(SubKind::Company)))
+        } else {
+            None
+        };
+        scan.found.push(Found {
+            span,
+            kind: EntityKind::Person,
+            sub: None,
+            form,
+            gender: None,
+            short: true,
+            unknown: false,
+            fallback,
+        });
         return;
     }
     // "residents in Tile Hill": a short unknown name after "in" or "from" is a place.
     if n <= 3
-        && ["from", "in"].contains(&prev_word)
+        && ["from", "in"].contains(&prev_lower.as_str())
         && !possessive
         && !words
             .iter()
             .any(|w| doc.gazetteer.is_role_word(w) || doc.gazetteer.given_name(w).is_some())
     {
-        push(found, EntityKind::Place, None, form, None, false);
+        push(scan.found, EntityKind::Place, None, form, None, false);
         return;
     }
-    push(found, EntityKind::Organization, None, form, None, true);
-    if let Some(last) = found.last_mut() {
-        last.unknown = true;
+    push(scan.found, EntityKind::Organization, None, form, None, true);
+    if let Some(last) = scan.found.last_mut() {
+        // A name the text gives an acronym to is an organisation's.
+        last.unknown = !defines_acronym;
+        last.short = !defines_acronym;
     }
+}
+
+/// Words before a name that say it is a place. The first [`UNLISTED_PLACE_PREPOSITIONS`]
+/// make any single unknown name a place; the rest only a name the world's places list.
+const PLACE_PREPOSITIONS: &[&str] = &[
+    "from",
+    "in",
+    "across",
+    "near",
+    "around",
+    "outside",
+    "throughout",
+    "at",
+    "to",
+    "towards",
+    "toward",
+    "into",
+    "via",
+    "of",
+    "between",
+];
+const UNLISTED_PLACE_PREPOSITIONS: usize = 7;
+
+/// Last words that make a span a place other than a street: what stands there.
+const PLACE_CUES: &[&str] = &[
+    "Station", "Depot", "Stadium", "Place", "Bridge", "Tunnel", "Junction", "Docks", "Park",
+];
+
+/// Lower-case words after a name that make it a place: "the Balcombe tunnel".
+const LOWER_PLACE_CUES: &[&str] = &["tunnel", "station", "depot", "junction", "bridge"];
+
+/// Capitalised words that go with a role word in a title ("National Executive Director",
+/// "First Minister", "Regional Secretary").
+const ROLE_MODIFIERS: &[&str] = &[
+    "national",
+    "regional",
+    "general",
+    "deputy",
+    "assistant",
+    "chief",
+    "executive",
+    "senior",
+    "junior",
+    "acting",
+    "interim",
+    "vice",
+    "first",
+    "prime",
+    "shadow",
+    "health",
+    "education",
+    "transport",
+    "home",
+    "foreign",
+    "local",
+    "branch",
+    "area",
+    "district",
+    "union",
+    "press",
+    "managing",
+    "finance",
+    "justice",
+    "business",
+    "employment",
+    "labour",
+    "industrial",
+    "associate",
+    "clinical",
+    "medical",
+    "nursing",
+    "operating",
+    "full-time",
+    "lay",
+    "shop",
+    "state",
+    "federal",
+    "city",
+    "county",
+];
+
+/// Acronyms that are roles, not bodies: "Labour MP".
+fn is_role_acronym(word: &str) -> bool {
+    [
+        "MP", "MPs", "MEP", "MSP", "MS", "AM", "MLA", "TD", "MPP", "MHK", "CEO", "CFO", "COO",
+        "QC", "KC", "JP",
+    ]
+    .contains(&word)
+}
+
+/// "Scottish", "Welsh", "Canadian", "Federal": words that make "X government" a government.
+fn is_nationality(word: &str) -> bool {
+    [
+        "Federal",
+        "National",
+        "Central",
+        "State",
+        "Provincial",
+        "British",
+        "Irish",
+    ]
+    .contains(&word)
+        || (word.len() > 4
+            && is_capitalised(word)
+            && ["ish", "ian", "ese", "ean", "lsh", "ch"]
+                .iter()
+                .any(|end| word.ends_with(end)))
+}
+
+/// Where a role in capitals meets a name in a run: (where the role's words begin, where the
+/// name begins, whether the name is sure of itself: a title or a known given name).
+/// "Health Secretary Jane Roe" is (0, 2, true); "First Minister Humza Yousaf" (0, 2,
+/// false); "Hamilton East School Principal Pippa Wright" (3, 4, true).
+fn role_then_name(doc: &Annotated<'_>, words: &[&str]) -> Option<(usize, usize, bool)> {
+    let n = words.len();
+    let role_at =
+        |i: usize| doc.gazetteer.is_role_word(words[i]) || (i + 1 < n && is_role_acronym(words[i]));
+    let k = (1..n).find(|&k| {
+        if !role_at(k - 1) || role_at(k) {
+            return false;
+        }
+        let sure = title_gender(words[k].trim_end_matches('.')).is_some()
+            || doc.gazetteer.given_name(words[k]).is_some();
+        sure || ((2..=3).contains(&(n - k))
+            && words[k..].iter().all(|w| {
+                is_capitalised(w)
+                    && !is_acronym(w)
+                    && !CUE_WORDS.contains(strip_possessive(w))
+                    && doc.gazetteer.lookup(w).is_none()
+            }))
+    })?;
+    let sure = title_gender(words[k].trim_end_matches('.')).is_some()
+        || doc.gazetteer.given_name(words[k]).is_some();
+    let mut j = k - 1;
+    while j > 0
+        && (role_at(j - 1) || ROLE_MODIFIERS.contains(&words[j - 1].to_lowercase().as_str()))
+    {
+        j -= 1;
+    }
+    Some((j, k, sure))
+}
+
+/// Words after a name in the possessive that make it an employer ("Boeing's machinists").
+const EMPLOYER_POSSESSIONS: &[&str] = &[
+    "workers",
+    "staff",
+    "employees",
+    "workforce",
+    "machinists",
+    "drivers",
+    "engineers",
+    "management",
+    "managers",
+    "bosses",
+    "executives",
+    "factory",
+    "factories",
+    "plant",
+    "plants",
+    "offices",
+    "office",
+    "headquarters",
+    "hq",
+    "site",
+    "sites",
+    "depot",
+    "warehouse",
+    "warehouses",
+    "stores",
+    "shops",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "ceo",
+    "shareholders",
+    "contract",
+    "offer",
+    "board",
+    "owner",
+    "owners",
+    "chairman",
+    "profits",
+    "biggest",
+    "largest",
+];
+
+/// Nouns right before a name that make it an employer ("private contractor Serco").
+const EMPLOYER_NOUNS: &[&str] = &[
+    "contractor",
+    "contractors",
+    "firm",
+    "company",
+    "operator",
+    "retailer",
+    "giant",
+    "employer",
+    "supplier",
+    "carrier",
+    "airline",
+    "manufacturer",
+    "carmaker",
+    "automaker",
+    "maker",
+    "chain",
+    "outsourcer",
+    "provider",
+    "subsidiary",
+    "supermarket",
+    "broadcaster",
+    "insurer",
+    "bank",
+    "studio",
+    "studios",
+    "streamer",
+    "conglomerate",
+];
+
+/// Verbs before "by X" that make X an employer: "employed by Serco", "run by Serco".
+const EMPLOYING_VERBS: &[&str] = &[
+    "employed",
+    "run",
+    "owned",
+    "operated",
+    "managed",
+    "hired",
+    "contracted",
+    "bought",
+    "acquired",
+];
+
+/// Whether the words around a single unknown name put it in an employer's slot:
+/// "Boeing's machinists", "contractor Serco", "employed by Serco", "Transnet workers".
+fn employer_context(
+    doc: &Annotated<'_>,
+    units: &[Unit],
+    first: usize,
+    after: usize,
+    possessive: bool,
+) -> bool {
+    let word = |i: usize| units.get(i).map(|u| unit_text(doc, u).to_lowercase());
+    let next = word(after).unwrap_or_default();
+    let prev = first.checked_sub(1).and_then(word).unwrap_or_default();
+    let before_prev = first.checked_sub(2).and_then(word).unwrap_or_default();
+    (possessive && EMPLOYER_POSSESSIONS.contains(&next.as_str()))
+        || EMPLOYER_NOUNS.contains(&prev.as_str())
+        || (prev == "by" && EMPLOYING_VERBS.contains(&before_prev.as_str()))
+        || (!possessive
+            && [
+                "workers",
+                "employees",
+                "staff",
+                "machinists",
+                "management",
+                "bosses",
+                "spokesman",
+                "spokeswoman",
+                "spokesperson",
+                "executives",
+                "shareholders",
+            ]
+            .contains(&next.as_str()))
 }
 
 /// "X, 34, ...", "X, a nurse ...", "said X", "X said": the words around make X a person.
@@ -1106,7 +1674,11 @@ fn group(doc: &mut Annotated<'_>, found: Vec<Found>, definitions: &[(String, Str
             continue;
         }
         let surface = doc.slice(f.span).to_owned();
-        let id = match g.find(f.kind, &key).or_else(|| g.prefix_match(f, &key)) {
+        let id = match g
+            .find(f.kind, &key)
+            .or_else(|| g.prefix_match(f, &key))
+            .or_else(|| g.suffix_match(f, &key))
+        {
             Some(id) => id,
             None => g.push(new_entity(f)),
         };
@@ -1141,13 +1713,27 @@ fn group(doc: &mut Annotated<'_>, found: Vec<Found>, definitions: &[(String, Str
                 kind: EntityKind::Hospital,
                 ..f.clone()
             };
-            if let Some(id) = g
+            let short_of = g
                 .prefix_match(&as_hospital, &key)
-                .or_else(|| g.prefix_match(f, &key))
-            {
+                .or_else(|| g.prefix_match(f, &key));
+            let id = match (short_of, f.fallback) {
+                (Some(id), _) => id,
+                (None, Some((kind, sub))) => match g.find(kind, &key) {
+                    Some(id) => id,
+                    None => g.push(new_entity(&Found {
+                        kind,
+                        sub,
+                        short: false,
+                        unknown: false,
+                        ..f.clone()
+                    })),
+                },
+                (None, None) => continue,
+            };
+            if surface != g.entities[id].name {
                 g.add_alias(id, surface);
-                mentions.push((f.span, id));
             }
+            mentions.push((f.span, id));
             continue;
         }
         let target = match f.kind {
@@ -1167,6 +1753,36 @@ fn group(doc: &mut Annotated<'_>, found: Vec<Found>, definitions: &[(String, Str
                     Some(id)
                 } else if title_gender(f.form.split(' ').next().unwrap_or("")).is_some() {
                     None // a titled surname with no full name: a person of its own
+                } else if let Some((kind, sub)) = f.fallback {
+                    // Nobody's surname: a given name stands for the one person of that first
+                    // name ("John, 60, said"), else for a person known by it alone; a place or
+                    // an employer is itself.
+                    let first_name = (kind == EntityKind::Person)
+                        .then(|| {
+                            let mut people =
+                                g.with_first_word(&key).iter().copied().filter(|&id| {
+                                    g.entities[id].kind == EntityKind::Person
+                                        && g.name_keys[id].split(' ').next() == Some(&*key)
+                                        && g.name_keys[id].contains(' ')
+                                });
+                            let one = people.next();
+                            one.filter(|_| people.next().is_none())
+                        })
+                        .flatten();
+                    let id = match first_name.or_else(|| g.find(kind, &key)) {
+                        Some(id) => id,
+                        None => g.push(new_entity(&Found {
+                            kind,
+                            sub,
+                            short: false,
+                            ..f.clone()
+                        })),
+                    };
+                    if surface != g.entities[id].name {
+                        g.add_alias(id, surface);
+                    }
+                    mentions.push((f.span, id));
+                    continue;
                 } else {
                     // A bare capitalised word that names nobody in the article: an
                     // organisation or hospital short form ("the Freeman"), or nothing.
@@ -1194,6 +1810,13 @@ fn group(doc: &mut Annotated<'_>, found: Vec<Found>, definitions: &[(String, Str
                     .or_else(|| g.find(f.kind, &key))
             }
         };
+        // An acronym the text defined in brackets after a name read some other way (a
+        // spelled gazetteer name): the gazetteer's meaning, if the article names it.
+        let target = target.or_else(|| {
+            let known = doc.gazetteer.lookup(&f.form)?;
+            let key = g.keys.of(&known.name);
+            g.find(known.kind, &key)
+        });
         let id = match target {
             Some(id) => id,
             None => {
@@ -1368,6 +1991,44 @@ impl Grouping {
         .min()
     }
 
+    /// A hospital named without its first words: "Hallamshire Hospital" for "Royal
+    /// Hallamshire Hospital" (and the other way round). The shorter name keeps a word of its
+    /// own before the cue, so "General Hospital" is no one's short form.
+    fn suffix_match(&self, f: &Found, key: &str) -> Option<EntityId> {
+        const GENERIC: &[&str] = &[
+            "general",
+            "university",
+            "district",
+            "royal",
+            "community",
+            "county",
+            "city",
+            "memorial",
+            "teaching",
+            "children's",
+            "women's",
+            "st",
+            "saint",
+            "the",
+        ];
+        if f.kind != EntityKind::Hospital {
+            return None;
+        }
+        let words: Vec<&str> = key.split(' ').collect();
+        let last = *words.last()?;
+        let ends_with = |long: &[&str], short: &[&str]| {
+            long.len() > short.len()
+                && short.len() >= 2
+                && long.ends_with(short)
+                && !GENERIC.contains(&short[0])
+        };
+        self.with_last_word(last).iter().copied().find(|&id| {
+            let full: Vec<&str> = self.name_keys[id].split(' ').collect();
+            self.entities[id].kind == EntityKind::Hospital
+                && (ends_with(&full, &words) || ends_with(&words, &full))
+        })
+    }
+
     /// A short form of an organisation or hospital named in full elsewhere in the article:
     /// "Northvale NHS" for "Northvale NHS Foundation Trust", "St James's" for "St James's
     /// University Hospital". The extra words must be the kind of words that end such names.
@@ -1385,6 +2046,7 @@ impl Grouping {
             "infirmary",
             "health",
             "board",
+            "airport",
         ];
         if !matches!(
             f.kind,
@@ -1501,10 +2163,25 @@ fn acronym_used_as_name(doc: &Annotated<'_>, f: &Found) -> bool {
         "chief",
     ]
     .contains(&next)
-        || before.ends_with("the")
-        || before.ends_with("by")
-        || before.ends_with("according to")
-        || before.ends_with("of")
+        || after.starts_with("and ")
+        || [
+            "the",
+            "by",
+            "according to",
+            "of",
+            "with",
+            "from",
+            "and",
+            "between",
+            "against",
+            "for",
+        ]
+        .iter()
+        .any(|w| {
+            before
+                .strip_suffix(w)
+                .is_some_and(|rest| rest.is_empty() || rest.ends_with([' ', '\n']))
+        })
 }
 
 /// "Northvale Trades Union Council" -> "NTUC".

@@ -41,6 +41,9 @@ const SPEECH_VERBS: &[&str] = &[
     "declared",
     "believes",
     "believed",
+    "confirmed",
+    "stated",
+    "reads",
 ];
 
 const SPOKES_WORDS: &[&str] = &[
@@ -162,7 +165,8 @@ impl Component for Quotes {
         // The speakers of the quotes found so far, beside the reported speech in
         // `doc.speakers` (merged into it at the end).
         let mut quoted: Vec<(Span, EntityId)> = Vec::new();
-        let mut previous: Option<(usize, Option<EntityId>, bool)> = None; // (paragraph, speaker, open-ended)
+        // (paragraph, speaker, co-speakers, open-ended)
+        let mut previous: Option<(usize, Option<EntityId>, Vec<EntityId>, bool)> = None;
         for (k, seg) in segs.iter().enumerate() {
             let speakers = Speakers {
                 reported: &doc.speakers,
@@ -170,16 +174,28 @@ impl Component for Quotes {
             };
             let before = text_before(doc, seg);
             let after = text_after(doc, seg, segs.get(k + 1));
+            // `X said: "..."`, and `She said, "..."` or `he added "..."` without the colon.
             let colon = before.trim_end().ends_with(':')
+                || ends_with_speech_verb(before)
                 || (seg.lead && previous_paragraph_ends_with_colon(doc, seg));
-            let (after_speaker, after_rule) = speaker_after(doc, speakers, seg, after);
+            let mut after_co = Vec::new();
+            let (after_speaker, after_rule) =
+                speaker_after(doc, speakers, seg, after, &mut after_co);
             let said_after = after_rule.is_some();
-            let continues = previous.is_some_and(|(p, _, open)| {
-                (open && p + 1 == seg.paragraph) || (p == seg.paragraph && seg.lead)
-            }) || previous.is_some_and(|(p, _, _)| {
-                p == seg.paragraph && before_is_just_sentence_end(doc, seg, &segs[..k])
+            // The next paragraph of the story, past captions and site furniture.
+            let next_of = |p: usize| {
+                (p + 1..doc.layout.paragraphs.len()).find(|&q| {
+                    !doc.boilerplate[q] && !doc.slice(doc.layout.paragraphs[q]).trim().is_empty()
+                })
+            };
+            let continues = previous.as_ref().is_some_and(|(p, _, _, open)| {
+                (*open && next_of(*p) == Some(seg.paragraph)) || (*p == seg.paragraph && seg.lead)
+            }) || previous.as_ref().is_some_and(|(p, _, _, _)| {
+                *p == seg.paragraph && before_is_just_sentence_end(doc, seg, &segs[..k])
             });
-            let follows_quote_paragraph = previous.is_some_and(|(p, _, _)| p + 1 == seg.paragraph);
+            let follows_quote_paragraph = previous
+                .as_ref()
+                .is_some_and(|(p, _, _, _)| next_of(*p) == Some(seg.paragraph));
             if !(seg.lead || colon || said_after || continues) {
                 continue; // a phrase worked into a sentence: a scare quote or a partial quote
             }
@@ -187,17 +203,25 @@ impl Component for Quotes {
             if text.split_whitespace().count() < 2 {
                 continue;
             }
+            let mut co_speakers = Vec::new();
             let (speaker, rule) = if said_after {
+                co_speakers = after_co;
                 (after_speaker, after_rule.unwrap_or("said-after-quote"))
             } else if colon {
-                speaker_before(doc, speakers, seg)
+                speaker_before(doc, speakers, seg, &mut co_speakers)
             } else if continues || (seg.lead && follows_quote_paragraph) {
-                (previous.and_then(|(_, s, _)| s), "continued-quote")
-            } else {
+                co_speakers = previous.as_ref().map(|p| p.2.clone()).unwrap_or_default();
+                (previous.as_ref().and_then(|p| p.1), "continued-quote")
+            } else if let Some(s) = last_speaker_before(doc, speakers, seg.outer.start, 2) {
                 // A quote paragraph after a paragraph of reported speech by someone.
+                (Some(s), "previous-speaker")
+            } else {
+                // ... or after a paragraph about one person ("X welcomed the judgment.").
                 (
-                    last_speaker_before(doc, speakers, seg.outer.start, 2),
-                    "previous-speaker",
+                    seg.lead
+                        .then(|| sole_person_before(doc, seg.paragraph))
+                        .flatten(),
+                    "person-before",
                 )
             };
             if let Some(s) = speaker {
@@ -209,14 +233,109 @@ impl Component for Quotes {
                 text,
                 span: seg.inner,
                 speaker,
+                co_speakers: co_speakers.clone(),
                 rule,
             });
-            previous = Some((seg.paragraph, speaker, seg.open_ended));
+            previous = Some((seg.paragraph, speaker, co_speakers, seg.open_ended));
         }
         doc.speakers.extend(quoted);
         doc.speakers.sort_by_key(|(s, _)| s.start);
         doc.extraction.quotes = quotes;
     }
+}
+
+/// Whether the text before a passage ends with a speech verb, maybe with a comma after it:
+/// `She said, "..."`, `he added "..."`.
+fn ends_with_speech_verb(before: &str) -> bool {
+    let trimmed = before.trim_end();
+    let trimmed = trimmed.strip_suffix(',').unwrap_or(trimmed);
+    let last = trimmed
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or_default();
+    SPEECH_VERBS.contains(&last)
+}
+
+/// The one person the paragraph before `paragraph` names, if it names just one: the
+/// speaker of a quote that follows without a tag.
+fn sole_person_before(doc: &Annotated<'_>, paragraph: usize) -> Option<EntityId> {
+    let previous = (0..paragraph)
+        .rev()
+        .find(|&p| !doc.boilerplate[p] && !doc.slice(doc.layout.paragraphs[p]).trim().is_empty())?;
+    let mut people = doc
+        .mentions_in(doc.layout.paragraphs[previous])
+        .filter(|&(_, e)| doc.entity(e).kind == EntityKind::Person)
+        .map(|(_, e)| e);
+    let one = people.next()?;
+    people.all(|e| e == one).then_some(one)
+}
+
+/// Person mentions of a subject that are joined by "and" (or commas): "Comrade Joe Ajaero
+/// and Comrade Festus Osifo said". The first and the others, or nothing if there is one.
+fn joint_speakers(doc: &Annotated<'_>, subject: Span) -> Vec<EntityId> {
+    let people: Vec<(Span, EntityId)> = doc
+        .mentions_in(subject)
+        .filter(|&(s, e)| doc.entity(e).kind == EntityKind::Person && !possessive_at(doc, s.end))
+        .collect();
+    let joined = people.windows(2).all(|w| {
+        matches!(
+            doc.text[w[0].0.end..w[1].0.start].trim(),
+            "and" | "," | ", and" | "&"
+        )
+    });
+    let mut out: Vec<EntityId> = people.iter().map(|&(_, e)| e).collect();
+    out.dedup();
+    if people.len() >= 2 && joined && out.len() >= 2 {
+        out
+    } else {
+        Vec::new()
+    }
+}
+
+/// Documents that speak for their signatories: "The communique reads:".
+const DOCUMENTS: &[&str] = &[
+    "statement",
+    "communique",
+    "communiqué",
+    "letter",
+    "release",
+    "memo",
+];
+
+/// The signatories of a document the subject names ("The communique reads:"), from the
+/// sentences before that say who signed or issued it ("signed by X and Y", "X and Y said in
+/// a joint statement").
+fn document_signatories(doc: &Annotated<'_>, subject: Span) -> Vec<EntityId> {
+    let lower = doc.slice(subject).to_lowercase();
+    let Some(noun) = DOCUMENTS.iter().find(|d| lower.contains(*d)) else {
+        return Vec::new();
+    };
+    let Some(here) = doc.layout.sentence_at(subject.start) else {
+        return Vec::new();
+    };
+    for s in (here.saturating_sub(6)..here).rev() {
+        let span = doc.layout.sentences[s].span;
+        let text = doc.slice(span).to_lowercase();
+        if !(text.contains(noun) || text.contains("signed by") || text.contains("joint statement"))
+        {
+            continue;
+        }
+        let people: Vec<EntityId> = doc
+            .mentions_in(span)
+            .filter(|&(_, e)| doc.entity(e).kind == EntityKind::Person)
+            .map(|(_, e)| e)
+            .collect();
+        if !people.is_empty() {
+            let mut unique = Vec::new();
+            for p in people {
+                if !unique.contains(&p) {
+                    unique.push(p);
+                }
+            }
+            return unique;
+        }
+    }
+    Vec::new()
 }
 
 /// `X said:` at the end of one paragraph and the quote in the next.
@@ -261,6 +380,7 @@ fn speaker_after(
     speakers: Speakers<'_>,
     seg: &Segment,
     after: &str,
+    co_speakers: &mut Vec<EntityId>,
 ) -> (Option<EntityId>, Option<&'static str>) {
     let inner = doc.slice(seg.inner).trim_end();
     // Reported speech ends in a comma (or ? or !) inside the marks, then the tag.
@@ -273,9 +393,12 @@ fn speaker_after(
     }
     let tag_start = seg.outer.end;
     let tag: &str = after.split(['.', ';']).next().unwrap_or("");
-    if tag.len() > 120 {
-        return (None, None);
+    // The verb comes within a few words; what follows the speaker is about them.
+    let mut cut = tag.len().min(160);
+    while !tag.is_char_boundary(cut) {
+        cut -= 1;
     }
+    let tag = &tag[..cut];
     let words: Vec<&str> = tag
         .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
         .filter(|w| !w.is_empty())
@@ -290,11 +413,28 @@ fn speaker_after(
     let verb_offset = tag.find(words[v]).map_or(tag_start, |i| tag_start + i);
     // "said X": the first mention after the verb.
     if v == 0 {
+        let after_verb = Span::new(verb_offset + words[0].len(), tag_span.end);
+        // The speaker follows the verb at once: "said Len Hockey, one of ...", "said the
+        // airport".
         let speaker = doc
-            .mentions_in(tag_span)
-            .find(|&(s, e)| s.start > verb_offset && is_speaker_kind(doc, e))
+            .mentions_in(after_verb)
+            .next()
+            .filter(|&(s, e)| {
+                is_speaker_kind(doc, e)
+                    && doc.text[after_verb.start..s.start]
+                        .split_whitespace()
+                        .count()
+                        <= 3
+            })
             .map(|(_, e)| e)
-            .or_else(|| spokes_org(doc, Span::new(verb_offset, tag_span.end)));
+            .or_else(|| spokes_org(doc, after_verb))
+            .or_else(|| definite_subject(doc, after_verb));
+        *co_speakers = joint_speakers(doc, after_verb);
+        if let Some(first) = co_speakers.first().copied().filter(|f| Some(*f) == speaker) {
+            co_speakers.retain(|&e| e != first);
+        } else {
+            co_speakers.clear();
+        }
         return (speaker, Some("said-after-quote"));
     }
     // "X said", "she said", "the trust said".
@@ -304,6 +444,11 @@ fn speaker_after(
         .filter(|&(s, e)| doc.entity(e).kind == EntityKind::Person && !possessive_at(doc, s.end))
         .map(|(_, e)| e)
         .collect();
+    let joint = joint_speakers(doc, subject);
+    if let Some((&first, rest)) = joint.split_first() {
+        *co_speakers = rest.to_vec();
+        return (Some(first), Some("joint-speakers"));
+    }
     let speaker = people
         .last()
         .copied()
@@ -324,6 +469,7 @@ fn speaker_before(
     doc: &Annotated<'_>,
     speakers: Speakers<'_>,
     seg: &Segment,
+    co_speakers: &mut Vec<EntityId>,
 ) -> (Option<EntityId>, &'static str) {
     let mut para = doc.layout.paragraphs[seg.paragraph];
     let mut end = seg.outer.start;
@@ -347,18 +493,32 @@ fn speaker_before(
         .and_then(|v| text.find(v))
         .map_or(clause.end, |i| clause.start + i);
     let subject = Span::new(clause.start, subject_end);
-    if let Some(org) = spokes_org(doc, subject) {
-        return (Some(org), "spokesperson-colon");
+    let joint = joint_speakers(doc, subject);
+    if let Some((&first, rest)) = joint.split_first() {
+        *co_speakers = rest.to_vec();
+        return (Some(first), "joint-speakers");
     }
-    // The subject is the first person of the clause, else its first organisation.
+    // The subject is the first person of the clause ("RCN representative Anne Griffiths
+    // told ..."), else the body a spokesperson speaks for, else its first organisation.
     let first_person = doc
         .mentions_in(subject)
         .find(|&(s, e)| doc.entity(e).kind == EntityKind::Person && !possessive_at(doc, s.end));
-    if let Some((_, e)) = first_person.or_else(|| {
-        doc.mentions_in(subject)
-            .find(|&(_, e)| is_speaker_kind(doc, e))
-    }) {
+    if let Some((_, e)) = first_person {
         return (Some(e), "speaker-colon");
+    }
+    if let Some(org) = spokes_org(doc, subject) {
+        return (Some(org), "spokesperson-colon");
+    }
+    if let Some((_, e)) = doc
+        .mentions_in(subject)
+        .find(|&(_, e)| is_speaker_kind(doc, e))
+    {
+        return (Some(e), "speaker-colon");
+    }
+    let signatories = document_signatories(doc, subject);
+    if let Some((&first, rest)) = signatories.split_first() {
+        *co_speakers = rest.to_vec();
+        return (Some(first), "document-signatories");
     }
     if let Some(e) = pronoun(doc, speakers, doc.slice(subject), seg.outer.start) {
         return (Some(e), "pronoun-colon");

@@ -130,6 +130,42 @@ const FUNCTION_WORDS: &[&str] = &[
     "wrote",
 ];
 
+/// Roles a union's members hold among their fellows rather than as its staff.
+const LAY_ROLES: &[&str] = &[
+    "rep",
+    "reps",
+    "representative",
+    "steward",
+    "convenor",
+    "convener",
+    "delegate",
+];
+
+/// Roles that belong to a union (its officials and its lay officers): with no body named
+/// beside them, the union the article is about.
+const UNION_ROLES: &[&str] = &[
+    "general secretary",
+    "branch secretary",
+    "regional secretary",
+    "national officer",
+    "regional officer",
+    "regional organiser",
+    "regional organizer",
+    "national organiser",
+    "organiser",
+    "organizer",
+    "shop steward",
+    "steward",
+    "convenor",
+    "convener",
+    "rep",
+    "union rep",
+    "union representative",
+    "union official",
+    "union leader",
+    "official",
+];
+
 /// Roles that are memberships rather than jobs: no `jobTitle`, and `memberOf` the body.
 const MEMBERSHIP_WORDS: &[&str] = &["member", "members", "supporter", "activist", "campaigner"];
 
@@ -176,7 +212,7 @@ impl Component for Roles {
             .copied()
             .filter(|&(_, e)| doc.entity(e).kind == EntityKind::Person)
             .collect();
-        for (span, person) in people {
+        for &(span, person) in &people {
             let Some(s) = doc.layout.sentence_at(span.start) else {
                 continue;
             };
@@ -193,6 +229,8 @@ impl Component for Roles {
             role_after(doc, person, span, sentence);
         }
         lede_role(doc);
+        shared_roles(doc, &people);
+        union_roles(doc);
     }
 }
 
@@ -226,6 +264,23 @@ fn add_affiliation(
     rule: &'static str,
 ) {
     let e = doc.entity(org);
+    // A lay representative (a rep, a steward, a convenor) is a member of the union and
+    // speaks for it: both.
+    if e.kind == EntityKind::Organization
+        && e.sub == Some(SubKind::Union)
+        && role.split_whitespace().any(|w| LAY_ROLES.contains(&w))
+    {
+        for property in [Property::MemberOf, Property::WorksFor] {
+            doc.add_fact(
+                Subject::Entity(person),
+                property,
+                Value::Entity(org),
+                rule,
+                evidence,
+            );
+        }
+        return;
+    }
     let property = match e.kind {
         EntityKind::Hospital => Property::WorksFor,
         EntityKind::Organization => {
@@ -331,6 +386,22 @@ fn role_before(doc: &mut Annotated<'_>, person: EntityId, name: Span, sentence: 
         }
         let phrase_span = Span::new(words[0].0.start, clause.end);
         role_phrase(doc, person, phrase_span, sentence, "role-before-comma");
+        return;
+    }
+    // "SATAWU's Amanda Tshemese": the body she speaks for.
+    if let Some(stem) = trimmed
+        .strip_suffix("'s")
+        .or_else(|| trimmed.strip_suffix("’s"))
+    {
+        let at = sentence.start + stem.len();
+        let org = doc
+            .mentions_before(at)
+            .next()
+            .filter(|&(m, e)| m.end == at && doc.entity(e).kind == EntityKind::Organization)
+            .map(|(_, e)| e);
+        if let Some(org) = org {
+            add_affiliation(doc, person, org, "", sentence, "possessive-employer");
+        }
         return;
     }
     // No comma: the words right before the name, back to a function word.
@@ -492,6 +563,12 @@ pub(crate) fn refers_to(doc: &Annotated<'_>, e: EntityId, noun: &str) -> bool {
         "company" | "operator" => entity.sub == Some(SubKind::Company),
         "school" => entity.sub == Some(SubKind::School),
         "association" => name.contains("association"),
+        "airport" => name.contains("airport"),
+        "agency" => name.contains("agency"),
+        "court" => name.contains("court"),
+        "tribunal" => name.contains("tribunal"),
+        "guild" => name.contains("guild"),
+        "firm" => entity.sub == Some(SubKind::Company),
         "service" => name.ends_with("service"),
         _ => false,
     }
@@ -519,8 +596,9 @@ fn role_after(doc: &mut Annotated<'_>, person: EntityId, name: Span, sentence: S
             who_clause(doc, person, piece.end, sentence);
             break;
         }
-        if text.chars().all(|c| c.is_ascii_digit()) {
-            // An age: go on to the next piece.
+        let age = text.strip_prefix("aged ").unwrap_or(text);
+        if !age.is_empty() && age.chars().all(|c| c.is_ascii_digit()) {
+            // An age ("34", "aged 69"): go on to the next piece.
             pos = piece.end;
             continue;
         }
@@ -605,7 +683,10 @@ fn who_clause(doc: &mut Annotated<'_>, person: EntityId, from: usize, sentence: 
     let rest = &doc.text[from..sentence.end];
     let window: String = rest.chars().take(60).collect();
     // Most names are followed by none of the cues: one search for what they share first.
-    let job_cue = window.contains(" work") || window.contains(" based at ");
+    let job_cue = window.contains(" work")
+        || window.contains(" based at ")
+        || window.contains(" been at ")
+        || window.contains(" employed ");
     let who = rest.contains(" who ");
     let home_cue = window.contains("who ") || window.contains("from ");
     for cue in [
@@ -615,6 +696,9 @@ fn who_clause(doc: &mut Annotated<'_>, person: EntityId, from: usize, sentence: 
         " worked for ",
         " works with ",
         " based at ",
+        " been at ",
+        " employed at ",
+        " employed by ",
     ]
     .into_iter()
     .filter(|_| job_cue)
@@ -655,6 +739,33 @@ fn who_clause(doc: &mut Annotated<'_>, person: EntityId, from: usize, sentence: 
                     .min()
                     .map_or(sentence.end, |e| start + e);
                 role_phrase(doc, person, Span::new(start, end), sentence, "who-is");
+                // "who has been a porter for 28 years at Whipps Cross hospital".
+                let clause_end = [",", ".", ";"]
+                    .iter()
+                    .filter_map(|e| doc.text[start..sentence.end].find(e))
+                    .min()
+                    .map_or(sentence.end, |e| start + e);
+                let workplace = doc
+                    .mentions_in(Span::new(end, clause_end))
+                    .find(|&(m, e)| {
+                        let before = doc.text[start..m.start].trim_end();
+                        let before = before.strip_suffix(" the").unwrap_or(before);
+                        before.ends_with(" at")
+                            && matches!(
+                                doc.entity(e).kind,
+                                EntityKind::Hospital | EntityKind::Organization
+                            )
+                    })
+                    .map(|(_, e)| e);
+                if let Some(e) = workplace {
+                    doc.add_fact(
+                        Subject::Entity(person),
+                        Property::WorksFor,
+                        Value::Entity(e),
+                        "who-is",
+                        sentence,
+                    );
+                }
             }
         }
     }
@@ -689,6 +800,70 @@ fn who_clause(doc: &mut Annotated<'_>, person: EntityId, from: usize, sentence: 
                 }
             }
         }
+    }
+}
+
+/// "Presidents of NLC, Comrade Joe Ajaero and Comrade Festus Osifo": a name coordinated
+/// with the one before it shares the role written before both.
+fn shared_roles(doc: &mut Annotated<'_>, people: &[(Span, EntityId)]) {
+    for pair in people.windows(2) {
+        let ((first, a), (second, b)) = (pair[0], pair[1]);
+        let between = doc.text.get(first.end..second.start).unwrap_or_default();
+        if a == b || !matches!(between.trim(), "and" | "&") {
+            continue;
+        }
+        let has_own = |e: EntityId| {
+            doc.extraction
+                .facts
+                .iter()
+                .any(|f| f.subject == Subject::Entity(e) && f.property == Property::JobTitle)
+        };
+        if has_own(b) {
+            continue;
+        }
+        let shared: Vec<(Property, Value, &'static str, Span)> = doc
+            .extraction
+            .facts
+            .iter()
+            .filter(|f| {
+                f.subject == Subject::Entity(a)
+                    && matches!(f.rule, "role-before-comma" | "role-before-name")
+                    && f.evidence.contains(second)
+            })
+            .map(|f| (f.property, f.object.clone(), f.rule, f.evidence))
+            .collect();
+        for (property, object, rule, evidence) in shared {
+            doc.add_fact(Subject::Entity(b), property, object, rule, evidence);
+        }
+    }
+}
+
+/// A union's officer named with no body beside the role ("General secretary Manuel
+/// Cortes said", "Union rep Jon Fawcett") works for the union the article is about.
+fn union_roles(doc: &mut Annotated<'_>) {
+    let Some(union) = doc.main_union() else {
+        return;
+    };
+    let mut add = Vec::new();
+    for f in &doc.extraction.facts {
+        let (Subject::Entity(person), Property::JobTitle, Value::Text(title)) =
+            (f.subject, f.property, &f.object)
+        else {
+            continue;
+        };
+        let union_role = UNION_ROLES.iter().any(|r| {
+            title == r || title.ends_with(&format!(" {r}")) && title.starts_with("union ")
+        });
+        let affiliated = doc.extraction.facts.iter().any(|g| {
+            g.subject == Subject::Entity(person)
+                && matches!(g.property, Property::WorksFor | Property::MemberOf)
+        });
+        if union_role && !affiliated {
+            add.push((person, title.clone(), f.evidence));
+        }
+    }
+    for (person, title, evidence) in add {
+        add_affiliation(doc, person, union, &title, evidence, "union-role");
     }
 }
 

@@ -9,8 +9,8 @@
 //! each hospital or place named with it, or where the picket stands.
 
 use super::{
-    Annotated, Component, EntityId, EntityKind, Property, Strike, StrikeStatus, SubKind, Subject,
-    Value,
+    window, Annotated, Component, EntityId, EntityKind, Property, Strike, StrikeStatus, SubKind,
+    Subject, Value,
 };
 use crate::text::Span;
 use chrono::NaiveDate;
@@ -20,7 +20,7 @@ use std::sync::LazyLock;
 pub struct Strikes;
 
 static STRIKE_WORDS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(strikes?|walk-?outs?|walk(?:ing|ed|s)? out|industrial action|stoppages?|withdrawal of labour|all-out|picket(?:s|ing)?|(?:take|taking|took|takes) action|(?:round|day|days|week|weeks) of (?:industrial )?action|further action)(?-u:\b)")
+    Regex::new(r"(?i)(?-u:\b)(strikes?|striking|strikers?|walk-?outs?|walk(?:ing|ed|s)? (?:out|off)|down(?:ed|ing|s)? tools|industrial action|stoppages?|withdrawal of labour|all-out|picket(?:s|ing)?|(?:take|taking|took|takes) action|(?:round|day|days|week|weeks) of (?:industrial )?action|further action)(?-u:\b)")
         .expect("valid regex")
 });
 
@@ -30,32 +30,6 @@ static PICKET: LazyLock<Regex> = LazyLock::new(|| {
     )
     .expect("valid regex")
 });
-
-/// Words just before a date that tie it to some other event than a strike.
-const OTHER_EVENTS: &[&str] = &[
-    "campaigning",
-    "ballot",
-    "balloting",
-    "vote",
-    "voted",
-    "election",
-    "polls",
-    "talks",
-    "meeting",
-    "met",
-    "published",
-    "released",
-    "announced",
-    "rally",
-    "signed",
-    "opened",
-    "closed",
-    "deadline",
-    "born",
-    "died",
-    "since",
-    "budget",
-];
 
 static CANCELLED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?-u:\b)(called off|been suspended|had been due|(?:strikes?|walk-?outs?|action) (?:has|have|had)? ?(?:been|was|were) (?:cancelled|canceled|postponed|suspended))(?-u:\b)")
@@ -84,6 +58,8 @@ struct Candidate {
     start: NaiveDate,
     end: Option<NaiveDate>,
     sentence: usize,
+    /// For a day in a list, the sentence that introduced the list.
+    owner: Option<usize>,
     mentions: Vec<Span>,
 }
 
@@ -94,46 +70,70 @@ impl Component for Strikes {
 
     fn run(&self, doc: &mut Annotated<'_>) {
         let mut candidates: Vec<Candidate> = Vec::new();
+        // The sentence that opened a list of strike days ("Members will walk out on:").
+        let mut list_owner: Option<usize> = None;
         for (s, sentence) in doc.layout.sentences.iter().enumerate() {
             if doc.boilerplate[sentence.paragraph] {
                 continue;
             }
-            // A sentence with no date can name no strike's day: most have none, and the
-            // date mentions are in sentence order.
-            let first_date = doc.dates.partition_point(|d| d.sentence < s);
-            if doc.dates.get(first_date).is_none_or(|d| d.sentence != s) {
-                continue;
-            }
             let text = doc.slice(sentence.span);
-            if !STRIKE_WORDS.is_match(text) {
+            let first_date = doc.dates.partition_point(|d| d.sentence < s);
+            let has_date = doc.dates.get(first_date).is_some_and(|d| d.sentence == s);
+            let speaks_of_strike = has_date && STRIKE_WORDS.is_match(text);
+            // A list item is a short line of its own that holds a date.
+            let in_list = list_owner.is_some()
+                && has_date
+                && doc
+                    .slice(doc.layout.paragraphs[sentence.paragraph])
+                    .split_whitespace()
+                    .count()
+                    <= 8;
+            let owner = if in_list { list_owner } else { None };
+            if !in_list {
+                list_owner = None;
+            }
+            if text.trim_end().ends_with(':') && STRIKE_WORDS.is_match(text) {
+                list_owner = Some(s);
+            }
+            if !(speaks_of_strike || in_list) {
                 continue;
             }
-            // Dates inside quotations are the speaker's ("on the table by Monday").
-            let dates: Vec<&super::DateMention> = doc
-                .dates
+            // Dates inside quotations are the speaker's ("on the table by Monday"); of the
+            // others, those the sentence ties to the action.
+            let dates: Vec<&super::DateMention> = doc.dates[first_date..]
                 .iter()
-                .filter(|d| d.sentence == s && !tied_to_other_event(doc, sentence.span, d.span))
+                .take_while(|d| d.sentence == s)
+                .filter(|d| !in_quotation(doc, d.span))
                 .filter(|d| {
-                    !doc.extraction
-                        .quotes
-                        .iter()
-                        .any(|q| q.span.contains(d.span))
+                    in_list
+                        || match date_role(doc, sentence.span, d) {
+                            DateRole::Strike => true,
+                            DateRole::Other => false,
+                            // Nothing near says: a strike day if the sentence speaks of no
+                            // other event at all.
+                            DateRole::Unknown => !names_other_event(doc, sentence.span),
+                        }
                 })
                 .collect();
             if dates.is_empty() {
                 continue;
             }
+            let first_new = candidates.len();
             let mut days: Vec<(NaiveDate, Span)> = Vec::new();
             let mut k = 0;
             while k < dates.len() {
                 let d = dates[k];
-                // "from X until Y", "X to Y", "... will end at 7am on Y".
+                // "from X until Y", "X to Y", "between X and Y", "... will end at 7am on Y".
                 if let Some(next) = dates.get(k + 1) {
                     let between = doc.text[d.span.end..next.span.start].to_lowercase();
+                    let lead = window(doc.text, sentence.span, d.span.start, 24, 0);
+                    let opened_by_between = doc.slice(lead).to_lowercase().contains("between");
                     if (between.contains("until")
                         || between.contains(" till ")
                         || between.contains(" to ")
-                        || between.contains("end"))
+                        || between.contains("through")
+                        || between.contains("end")
+                        || (opened_by_between && between.trim() == "and"))
                         && next.days.first() > d.days.last()
                     {
                         if let (Some(&start), Some(&end)) = (d.days.first(), next.days.last()) {
@@ -141,6 +141,7 @@ impl Component for Strikes {
                                 start,
                                 end: Some(end),
                                 sentence: s,
+                                owner,
                                 mentions: vec![d.span, next.span],
                             });
                         }
@@ -180,12 +181,27 @@ impl Component for Strikes {
                             start: day,
                             end: None,
                             sentence: s,
+                            owner,
                             mentions: vec![span],
                         });
                     }
                 }
             }
             candidates.extend(run);
+            // List items on consecutive days are one strike too ("5 October", "6 October").
+            if in_list && candidates.len() > first_new && first_new > 0 {
+                let (earlier, new) = candidates.split_at_mut(first_new);
+                if let (Some(prev), Some(item)) = (earlier.last_mut(), new.first()) {
+                    if prev.owner == owner
+                        && item.end.is_none()
+                        && prev.end.unwrap_or(prev.start).succ_opt() == Some(item.start)
+                    {
+                        prev.end = Some(item.start);
+                        prev.mentions.extend(item.mentions.iter().copied());
+                        candidates.remove(first_new);
+                    }
+                }
+            }
             // "on three consecutive days ... starting on June 6th".
             if let Some(c) = CONSECUTIVE
                 .captures(text)
@@ -224,44 +240,189 @@ fn ends_something(doc: &Annotated<'_>, sentence: Span, date: Span) -> bool {
     })
 }
 
-/// Whether the words before a date tie it to another event ("began campaigning on
-/// November 5", "the election on 4 July").
-fn tied_to_other_event(doc: &Annotated<'_>, sentence: Span, date: Span) -> bool {
-    let before = doc.text[sentence.start..date.start].to_lowercase();
-    let words: Vec<&str> = before
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .collect();
-    let window = &words[words.len().saturating_sub(8)..];
-    let after = doc.text[date.end..sentence.end].to_lowercase();
-    let after_words: Vec<&str> = after
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .take(3)
-        .collect();
-    let strike_near = window
-        .iter()
-        .chain(&after_words)
-        .any(|w| w.starts_with("strike") || w.starts_with("walk"));
-    if (window
-        .iter()
-        .chain(&after_words)
-        .any(|w| OTHER_EVENTS.contains(w))
-        || window.last() == Some(&"by"))
-        && !strike_near
-    {
-        return true;
-    }
-    // "which began on 3 January" after a strike elsewhere is kept; a date in brackets or
-    // one that names the publication ("Published on ...") is not a strike.
-    words
+/// Whether a span lies inside a quotation (quotes are in text order).
+fn in_quotation(doc: &Annotated<'_>, span: Span) -> bool {
+    let quotes = &doc.extraction.quotes;
+    let after = quotes.partition_point(|q| q.span.start <= span.start);
+    quotes[..after]
         .last()
-        .is_some_and(|w| *w == "published" || *w == "updated")
+        .is_some_and(|q| q.span.contains(span))
+}
+
+/// What a date in a strike sentence is the day of.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum DateRole {
+    /// The action: "walk out on Monday", "a strike planned for Wednesday, January 18".
+    Strike,
+    /// Something else the sentence reports: "the ballot closed on 6 July", "its contract
+    /// expired on July 12", "announced the strikes on Friday".
+    Other,
+    /// Nothing near the date says.
+    Unknown,
+}
+
+/// Words that tie a date to an event other than the action itself.
+const OTHER_EVENTS: &[&str] = &[
+    "ballot",
+    "balloting",
+    "balloted",
+    "ballots",
+    "vote",
+    "voted",
+    "voting",
+    "votes",
+    "election",
+    "elections",
+    "polls",
+    "talks",
+    "meeting",
+    "meetings",
+    "met",
+    "meet",
+    "published",
+    "released",
+    "announced",
+    "announcement",
+    "signed",
+    "opened",
+    "closed",
+    "deadline",
+    "born",
+    "died",
+    "budget",
+    "expired",
+    "expire",
+    "expires",
+    "agreed",
+    "rejected",
+    "accepted",
+    "offer",
+    "offered",
+    "statement",
+    "said",
+    "says",
+    "told",
+    "revealed",
+    "confirmed",
+    "launched",
+    "ruling",
+    "ruled",
+    "hearing",
+    "judgment",
+    "conference",
+    "letter",
+    "wrote",
+    "interview",
+    "debate",
+    "speech",
+    "visit",
+    "visited",
+    "appointed",
+    "elected",
+    "resigned",
+    "since",
+    "published",
+    "updated",
+];
+
+/// Verbs that report the action rather than date it: "announced the strikes on Friday".
+const ANNOUNCING: &[&str] = &[
+    "announced",
+    "confirmed",
+    "revealed",
+    "unveiled",
+    "called",
+    "named",
+    "declared",
+];
+
+/// Whether the lower-cased word at `i` of `words` speaks of the action: "strike",
+/// "striking", "walkout", "walked out", "picket", "industrial action", "downed tools".
+fn is_strike_word(words: &[String], i: usize) -> bool {
+    let w = words[i].as_str();
+    let prev = i.checked_sub(1).map_or("", |p| words[p].as_str());
+    w.starts_with("strik")
+        || w.starts_with("walkout")
+        || w.starts_with("walk-out")
+        || w.starts_with("stoppage")
+        || w.starts_with("picket")
+        || (matches!(w, "out" | "off") && prev.starts_with("walk"))
+        || (w == "tools" && prev.starts_with("down"))
+        || (w == "action"
+            && matches!(
+                prev,
+                "industrial" | "strike" | "take" | "taking" | "took" | "further" | "collective"
+            ))
+        || (w == "action"
+            && prev == "of"
+            && i >= 2
+            && matches!(
+                words[i - 2].as_str(),
+                "round" | "rounds" | "day" | "days" | "week" | "weeks" | "programme" | "wave"
+            ))
+        || (w == "labour" && prev == "of" && i >= 2 && words[i - 2].starts_with("withdraw"))
+}
+
+/// Whether a sentence speaks of any event other than the action.
+fn names_other_event(doc: &Annotated<'_>, sentence: Span) -> bool {
+    doc.slice(sentence)
+        .split(|c: char| !(c.is_alphanumeric() || c == '-'))
+        .any(|w| OTHER_EVENTS.contains(&w.to_lowercase().as_str()))
+}
+
+/// Ties a date to the action or to something else, by the nearest telling word: first
+/// going back from the date (ten words), then forward from it (fourteen).
+fn date_role(doc: &Annotated<'_>, sentence: Span, date: &super::DateMention) -> DateRole {
+    let before = window(doc.text, sentence, date.span.start, 120, 0);
+    let after = window(doc.text, sentence, date.span.end, 0, 160);
+    let words = |span: Span| -> Vec<String> {
+        doc.slice(span)
+            .split(|c: char| !(c.is_alphanumeric() || c == '-'))
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect()
+    };
+    let back = words(Span::new(before.start, date.span.start));
+    let published = doc.published;
+    let in_future = published.is_some_and(|p| date.days.first().is_some_and(|d| *d > p));
+    // "announced for Friday" schedules; "announced on Friday" reports.
+    let scheduled = back.last().is_some_and(|w| w == "for");
+    let n = back.len();
+    for i in (0..n).rev().take(10) {
+        let w = back[i].as_str();
+        if is_strike_word(&back, i) {
+            // "The union announced the strikes on Friday": a day already past is the
+            // announcement's.
+            let reported = (i.saturating_sub(3)..i).any(|j| ANNOUNCING.contains(&back[j].as_str()));
+            return if reported && !in_future && !scheduled {
+                DateRole::Other
+            } else {
+                DateRole::Strike
+            };
+        }
+        if OTHER_EVENTS.contains(&w) {
+            // An announcement cannot be dated after publication, nor one "for" a day.
+            if ANNOUNCING.contains(&w) && (in_future || scheduled) {
+                continue;
+            }
+            return DateRole::Other;
+        }
+    }
+    let ahead = words(Span::new(date.span.end, after.end));
+    for i in 0..ahead.len().min(14) {
+        if is_strike_word(&ahead, i) {
+            return DateRole::Strike;
+        }
+        if OTHER_EVENTS.contains(&ahead[i].as_str()) {
+            return DateRole::Other;
+        }
+    }
+    DateRole::Unknown
 }
 
 /// A strike reported as happening with no date: the article's own day.
 fn strike_under_way(doc: &Annotated<'_>) -> Option<Candidate> {
-    let published = doc.context.published?;
+    let published = doc.published?;
     let sentences: Vec<usize> = (0..doc.layout.sentences.len())
         .filter(|&s| !doc.boilerplate[doc.layout.sentences[s].paragraph])
         .take(3)
@@ -310,6 +471,7 @@ fn strike_under_way(doc: &Annotated<'_>) -> Option<Candidate> {
                 start: published,
                 end: None,
                 sentence: s,
+                owner: None,
                 mentions: vec![Span::new(span.start + m.start(), span.start + m.end())],
             });
         }
@@ -319,28 +481,49 @@ fn strike_under_way(doc: &Annotated<'_>) -> Option<Candidate> {
 
 /// One strike per start date; organisers, locations and status from the text.
 fn merge(doc: &mut Annotated<'_>, candidates: Vec<Candidate>) {
-    let mut strikes: Vec<(Strike, Vec<usize>)> = Vec::new();
+    // (strike, its sentences, its organisers)
+    let mut strikes: Vec<(Strike, Vec<usize>, Vec<(EntityId, Span)>)> = Vec::new();
+    let mut by_start: rustc_hash::FxHashMap<NaiveDate, usize> = Default::default();
     for c in candidates {
-        match strikes.iter_mut().find(|(s, _)| s.start == c.start) {
-            Some((s, sentences)) => {
+        let organisers = organisers_for(doc, &c);
+        let existing = by_start.get(&c.start).copied();
+        match existing.and_then(|k| strikes.get_mut(k)) {
+            Some((s, sentences, orgs)) => {
                 s.end = s.end.max(c.end);
                 s.mentions.extend(c.mentions);
                 sentences.push(c.sentence);
+                sentences.extend(c.owner);
+                orgs.extend(organisers);
             }
-            None => strikes.push((
-                Strike {
-                    start: c.start,
-                    end: c.end,
-                    status: None,
-                    mentions: c.mentions,
-                },
-                vec![c.sentence],
-            )),
+            None => {
+                by_start.insert(c.start, strikes.len());
+                strikes.push((
+                    Strike {
+                        start: c.start,
+                        end: c.end,
+                        status: None,
+                        mentions: c.mentions,
+                    },
+                    std::iter::once(c.sentence).chain(c.owner).collect(),
+                    organisers,
+                ));
+            }
         }
     }
-    let published = doc.context.published;
-    let article_union = main_union(doc);
-    for (strike, sentences) in strikes.iter_mut() {
+    let published = doc.published;
+    let article_union = doc.main_union();
+    // Places that are someone's home are not where a strike is.
+    let homes: rustc_hash::FxHashSet<EntityId> = doc
+        .extraction
+        .facts
+        .iter()
+        .filter(|f| f.property == Property::HomeLocation)
+        .filter_map(|f| match f.object {
+            Value::Entity(e) => Some(e),
+            _ => None,
+        })
+        .collect();
+    for (strike, sentences, _) in strikes.iter_mut() {
         let cancelled = sentences
             .iter()
             .any(|&s| CANCELLED.is_match(doc.slice(doc.layout.sentences[s].span)));
@@ -354,22 +537,27 @@ fn merge(doc: &mut Annotated<'_>, candidates: Vec<Candidate>) {
     }
     let current = strikes
         .iter()
-        .position(|(s, _)| s.status == Some(StrikeStatus::Happening))
+        .position(|(s, _, _)| s.status == Some(StrikeStatus::Happening))
         .or_else(|| {
             strikes
                 .iter()
-                .position(|(s, _)| s.status == Some(StrikeStatus::Planned))
+                .position(|(s, _, _)| s.status == Some(StrikeStatus::Planned))
         })
         .or(if strikes.is_empty() { None } else { Some(0) });
-    let picket_sentences: Vec<usize> = (0..doc.layout.sentences.len())
+    // Sentences that speak of the action (or of its picket lines) without a day of their
+    // own: what they say belongs to the strike the article is about.
+    let dated: Vec<usize> = doc.dates.iter().map(|d| d.sentence).collect();
+    let undated_strike_sentences: Vec<usize> = (0..doc.layout.sentences.len())
         .filter(|&s| {
             let sentence = &doc.layout.sentences[s];
+            let text = doc.slice(sentence.span);
             !doc.boilerplate[sentence.paragraph]
-                && PICKET.is_match(doc.slice(sentence.span))
+                && dated.binary_search(&s).is_err()
+                && (PICKET.is_match(text) || STRIKE_WORDS.is_match(text))
                 && !in_quote(doc, sentence.span)
         })
         .collect();
-    for (i, (strike, sentences)) in strikes.iter().enumerate() {
+    for (i, (strike, sentences, organisers)) in strikes.iter().enumerate() {
         let subject = Subject::Strike(i);
         let first = strike.mentions.first().copied().unwrap_or_default();
         doc.add_fact(
@@ -388,42 +576,39 @@ fn merge(doc: &mut Annotated<'_>, candidates: Vec<Candidate>) {
                 first,
             );
         }
-        let mut organisers = Vec::new();
+        let mut organisers = organisers.clone();
         let mut places: Vec<(EntityId, Span)> = Vec::new();
         let mut where_sentences = sentences.clone();
         if Some(i) == current {
-            // A picket sentence with a date of its own belongs to that date's strike.
-            where_sentences.extend(
-                picket_sentences
-                    .iter()
-                    .filter(|&&p| !doc.dates.iter().any(|d| d.sentence == p)),
-            );
+            where_sentences.extend(undated_strike_sentences.iter().copied());
+            // "The GMB and Unite have suspended their strike": the unions named before the
+            // action in such a sentence called it.
+            for &s in &undated_strike_sentences {
+                let span = doc.layout.sentences[s].span;
+                let Some(m) = STRIKE_WORDS.find(doc.slice(span)) else {
+                    continue;
+                };
+                let action = span.start + m.start();
+                organisers.extend(
+                    doc.mentions_in(Span::new(span.start, action))
+                        .filter(|&(_, e)| doc.entity(e).sub == Some(SubKind::Union))
+                        .map(|(_, e)| (e, span)),
+                );
+            }
+        }
+        // A strike whose sentences name no union at all is the article's union's.
+        let names_union = sentences.iter().any(|&s| {
+            doc.mentions_in(doc.layout.sentences[s].span)
+                .any(|(_, e)| doc.entity(e).sub == Some(SubKind::Union))
+        });
+        if organisers.is_empty() && !names_union {
+            organisers.extend(article_union.map(|u| (u, first)));
         }
         for &s in &where_sentences {
             let span = doc.layout.sentences[s].span;
             let has_hospital = doc
                 .mentions_in(span)
                 .any(|(_, e)| doc.entity(e).kind == EntityKind::Hospital);
-            for (_, e) in doc.mentions_in(span) {
-                // A street next to a hospital says where the hospital is, not the strike.
-                if has_hospital && doc.entity(e).sub == Some(SubKind::Street) {
-                    continue;
-                }
-                let entity = doc.entity(e);
-                if entity.kind == EntityKind::Organization
-                    && entity.sub == Some(SubKind::Union)
-                    && sentences.contains(&s)
-                {
-                    organisers.push((e, span));
-                }
-            }
-            // A strike sentence that names no union speaks of the article's union.
-            let names_union = doc
-                .mentions_in(span)
-                .any(|(_, e)| doc.entity(e).sub == Some(SubKind::Union));
-            if sentences.contains(&s) && !names_union {
-                organisers.extend(article_union.map(|u| (u, span)));
-            }
             // "Picket lines formed outside both hospitals": the hospitals named just before.
             let text = doc.slice(span).to_lowercase();
             if !has_hospital
@@ -444,20 +629,19 @@ fn merge(doc: &mut Annotated<'_>, candidates: Vec<Candidate>) {
                     .collect();
                 places.extend(earlier.into_iter().map(|e| (e, span)));
             }
-            for (_, e) in doc.mentions_in(span) {
+            for (m, e) in doc.mentions_in(span) {
                 let entity = doc.entity(e);
+                // A street next to a hospital says where the hospital is, not the strike.
                 if has_hospital && entity.sub == Some(SubKind::Street) {
                     continue;
                 }
                 if matches!(entity.kind, EntityKind::Hospital | EntityKind::Place)
-                    && !is_home_of_someone(doc, e)
+                    && !homes.contains(&e)
+                    && !is_national_aside(doc, m)
                 {
                     places.push((e, span));
                 }
             }
-        }
-        if organisers.is_empty() {
-            organisers.extend(article_union.map(|u| (u, first)));
         }
         for (org, span) in organisers {
             doc.add_fact(
@@ -478,42 +662,83 @@ fn merge(doc: &mut Annotated<'_>, candidates: Vec<Candidate>) {
             );
         }
     }
-    doc.extraction.strikes = strikes.into_iter().map(|(s, _)| s).collect();
+    doc.extraction.strikes = strikes.into_iter().map(|(s, _, _)| s).collect();
+}
+
+/// "the biggest strike in the UK's history": a place named as "the X's" speaks of the
+/// country at large, not of where the action is.
+fn is_national_aside(doc: &Annotated<'_>, mention: Span) -> bool {
+    let before = window(doc.text, Span::new(0, doc.text.len()), mention.start, 8, 0);
+    let after = &doc.text[mention.end..];
+    (after.starts_with("'s") || after.starts_with("’s"))
+        && doc.slice(before).trim_end().ends_with("the")
+}
+
+/// The unions that called the strike a candidate dates: the union named nearest before
+/// its day in the sentence, with any coordinated with it ("the RMT and Aslef are striking
+/// on 1 October"), else the nearest after. For a day in a list, the unions of the sentence
+/// that opened the list.
+fn organisers_for(doc: &Annotated<'_>, c: &Candidate) -> Vec<(EntityId, Span)> {
+    let s = c.owner.unwrap_or(c.sentence);
+    let span = doc.layout.sentences[s].span;
+    let unions: Vec<(Span, EntityId)> = doc
+        .mentions_in(span)
+        .filter(|&(_, e)| doc.entity(e).sub == Some(SubKind::Union))
+        .collect();
+    if unions.is_empty() {
+        return Vec::new();
+    }
+    let anchor = if c.owner.is_some() {
+        span.end
+    } else {
+        c.mentions.first().map_or(span.end, |m| m.start)
+    };
+    let coordinated = |a: Span, b: Span| {
+        doc.text[a.end..b.start]
+            .split(|ch: char| !ch.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .all(|w| {
+                matches!(
+                    w.to_lowercase().as_str(),
+                    "and" | "the" | "members" | "of" | "union" | "unions" | "s" | "both"
+                )
+            })
+    };
+    let nearest_before = unions.iter().rposition(|(m, _)| m.end <= anchor);
+    let mut group: Vec<usize> = Vec::new();
+    match nearest_before {
+        Some(k) => {
+            group.push(k);
+            let mut j = k;
+            while j > 0 && coordinated(unions[j - 1].0, unions[j].0) {
+                j -= 1;
+                group.push(j);
+            }
+        }
+        None => {
+            let mut j = 0;
+            group.push(j);
+            while j + 1 < unions.len() && coordinated(unions[j].0, unions[j + 1].0) {
+                j += 1;
+                group.push(j);
+            }
+        }
+    }
+    group.into_iter().map(|k| (unions[k].1, span)).collect()
 }
 
 /// Whether a sentence lies inside a quotation (a picket "there" in someone's words is
 /// still a picket, but a place in a quote is more often an aside).
 fn in_quote(doc: &Annotated<'_>, span: Span) -> bool {
-    doc.extraction
-        .quotes
+    // Quotes are in text order and do not overlap: those that meet the span end the list of
+    // quotes that start before its end.
+    let quotes = &doc.extraction.quotes;
+    let upto = quotes.partition_point(|q| q.span.start < span.end);
+    quotes[..upto]
         .iter()
+        .rev()
+        .take_while(|q| q.span.end > span.start)
         .any(|q| q.span.contains(span) || span.contains(q.span) && q.span.len() * 2 > span.len())
-}
-
-/// Places that are someone's home are not where a strike is.
-fn is_home_of_someone(doc: &Annotated<'_>, e: EntityId) -> bool {
-    doc.extraction
-        .facts
-        .iter()
-        .any(|f| f.property == Property::HomeLocation && f.object == Value::Entity(e))
-}
-
-/// The union the article is about: the one named most often (first on ties).
-fn main_union(doc: &Annotated<'_>) -> Option<EntityId> {
-    let mut counts: Vec<(EntityId, usize, usize)> = Vec::new();
-    for (i, &(_, e)) in doc.mentions.iter().enumerate() {
-        if doc.entity(e).sub != Some(SubKind::Union) {
-            continue;
-        }
-        match counts.iter_mut().find(|(id, _, _)| *id == e) {
-            Some(c) => c.1 += 1,
-            None => counts.push((e, 1, i)),
-        }
-    }
-    counts
-        .into_iter()
-        .max_by_key(|&(_, n, first)| (n, std::cmp::Reverse(first)))
-        .map(|(e, _, _)| e)
 }
 
 #[cfg(test)]

@@ -302,8 +302,8 @@ impl<'a> ArticleWriter<'a> {
                 Literal::new_simple_literal(&quote.text),
             );
             self.add(&node, &schema("isPartOf"), article.clone());
-            if let Some(speaker) = quote.speaker {
-                let who = self.iris.entities[speaker].clone();
+            for speaker in quote.speaker.iter().chain(&quote.co_speakers) {
+                let who = self.iris.entities[*speaker].clone();
                 self.add(&node, &schema("creator"), who);
             }
             self.add(&node, &sg("rule"), Literal::new_simple_literal(quote.rule));
