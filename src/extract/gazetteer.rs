@@ -209,6 +209,14 @@ impl Gazetteer {
 
     /// Looks up a surface form: acronyms exactly ("BMA", not "bma"), names in any case.
     pub fn lookup(&self, form: &str) -> Option<&Known> {
+        // "Teachers’ Association" is "Teachers' Association".
+        let straight;
+        let form = if form.contains('’') {
+            straight = form.replace('’', "'");
+            straight.as_str()
+        } else {
+            form
+        };
         let form = form
             .strip_prefix("the ")
             .or_else(|| form.strip_prefix("The "))

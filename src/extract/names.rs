@@ -399,21 +399,6 @@ static NOT_NAME_SET: LazyLock<HashSet<&'static str>> =
 const MAX_NAME_UNITS: usize = 16;
 pub(crate) const MAX_NAME_BYTES: usize = 200;
 
-const MONTH_NAMES: &[&str] = &[
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
 const JOINERS: &[&str] = &[
     "of", "and", "for", "&", "upon", "on", "the", "de", "van", "von", "du", "la",
 ];
@@ -584,7 +569,7 @@ fn acronyms_defined(text: &str) -> HashSet<String> {
 /// [`seen_in_lower_case`], remembered per word: each answer costs a search of the whole
 /// text, and a long text opens many sentences with the same words.
 #[derive(Default)]
-struct LowerCaseSeen(HashMap<String, bool>);
+struct LowerCaseSeen(HashMap<String, bool>, HashMap<String, bool>);
 
 impl LowerCaseSeen {
     fn get(&mut self, doc: &Annotated<'_>, word: &str) -> bool {
@@ -593,6 +578,29 @@ impl LowerCaseSeen {
         }
         let seen = seen_in_lower_case(doc, word);
         self.0.insert(word.to_owned(), seen);
+        seen
+    }
+
+    /// Whether `word` is written with its capital somewhere other than at a sentence's
+    /// start: a name, not just a sentence opener.
+    fn capitalised_inside(&mut self, doc: &Annotated<'_>, word: &str) -> bool {
+        if let Some(&seen) = self.1.get(word) {
+            return seen;
+        }
+        let tokens = &doc.layout.tokens;
+        let seen = memchr::memmem::find_iter(doc.text.as_bytes(), word.as_bytes()).any(|at| {
+            let t = doc.layout.token_at(at);
+            let Some(s) = doc.layout.sentence_at(at) else {
+                return false;
+            };
+            let sentence = &doc.layout.sentences[s];
+            let opener = tokens[sentence.tokens.clone()]
+                .iter()
+                .find(|t| t.kind != TokenKind::Punct)
+                .is_some_and(|o| o.span.start == at);
+            tokens.get(t).is_some_and(|t| t.span.start == at) && !opener
+        });
+        self.1.insert(word.to_owned(), seen);
         seen
     }
 }
@@ -619,7 +627,23 @@ fn units(doc: &Annotated<'_>, tokens: std::ops::Range<usize>) -> Vec<Unit> {
             unit.span.end = toks[unit.last].span.end;
         }
         i = unit.last + 1;
-        out.push(unit);
+        // "Shields.NEAS", "studios.Mario": a sentence end with its space lost is two words.
+        let text = doc.slice(unit.span);
+        let mut from = 0;
+        for (at, _) in text.match_indices('.') {
+            let next = text[at + 1..].chars().next();
+            if at > from && next.is_some_and(char::is_uppercase) {
+                out.push(Unit {
+                    span: Span::new(unit.span.start + from, unit.span.start + at),
+                    ..unit
+                });
+                from = at + 1;
+            }
+        }
+        out.push(Unit {
+            span: Span::new(unit.span.start + from, unit.span.end),
+            ..unit
+        });
     }
     out
 }
@@ -652,6 +676,24 @@ fn scan_sentence(doc: &Annotated<'_>, scan: &mut Scan<'_, '_>) {
             i += 1;
             continue;
         }
+        // "Syndicat de l'enseignement de la région de Québec": a French or Spanish name runs
+        // through its small words.
+        if let Some(end) = romance_name(doc, units, i) {
+            let span = Span::new(units[i].span.start, units[end - 1].span.end);
+            let words: Vec<&str> = (i..end).map(text_of).collect();
+            scan.found.push(Found {
+                span,
+                kind: EntityKind::Organization,
+                sub: union_like(&words).then_some(SubKind::Union),
+                form: doc.slice(span).to_owned(),
+                gender: None,
+                short: false,
+                unknown: false,
+                fallback: None,
+            });
+            i = end;
+            continue;
+        }
         // Grow a run of name words, allowing joiners between them.
         let start = i;
         let mut end = i + 1; // exclusive
@@ -661,24 +703,34 @@ fn scan_sentence(doc: &Annotated<'_>, scan: &mut Scan<'_, '_>) {
                 .take_while(|&k| is_name_word(text_of(k)))
                 .any(|k| has_cue(&[text_of(k)]))
         };
+        // A lost sentence break ("Shields.NEAS") parts two names.
+        let apart =
+            |a: usize, b: usize| doc.text[units[a].span.end..units[b].span.start].contains('.');
         loop {
             if end < units.len()
                 && is_name_word(text_of(end))
+                && !apart(end - 1, end)
                 && (!ends_with_possessive(text_of(end - 1)) || cue_ahead(end))
             {
                 end += 1;
                 continue;
             }
+            // "Friends of the Earth", "Ministry of the Interior".
+            if end + 2 < units.len()
+                && ["of", "and"].contains(&text_of(end))
+                && text_of(end + 1) == "the"
+                && is_name_word(text_of(end + 2))
+                && !ends_with_possessive(text_of(end - 1))
+            {
+                end += 3;
+                continue;
+            }
             if end + 1 < units.len()
                 && JOINERS.contains(&text_of(end))
+                && text_of(end) != "the"
                 && is_name_word(text_of(end + 1))
                 && !ends_with_possessive(text_of(end - 1))
             {
-                // "the" only after "of" or "and" ("Yorkshire and the Humber").
-                if text_of(end) == "the" {
-                    end += 1;
-                    continue;
-                }
                 end += 2;
                 continue;
             }
@@ -707,10 +759,7 @@ fn scan_sentence(doc: &Annotated<'_>, scan: &mut Scan<'_, '_>) {
             };
             // "health minister Will Quince": a given name that is also a common word is a
             // name inside a sentence, before another name.
-            let given_name_inside = !opener
-                && run.len() >= 2
-                && doc.gazetteer.given_name(w).is_some()
-                && !MONTH_NAMES.contains(&w);
+            let given_name_inside = !opener && run.len() >= 2 && w == "Will";
             if (NOT_NAME_SET.contains(w) && !given_name_inside)
                 || (opener
                     && title_gender(w).is_none()
@@ -907,6 +956,10 @@ fn classify(
     let word_after_next = word_at(after + 1);
     let prev_word = first.checked_sub(1).map_or("", word_at);
     let prev_lower = prev_word.to_lowercase();
+    // The run opens its sentence, where capitals say nothing.
+    let opener = units[..first]
+        .iter()
+        .all(|u| doc.layout.tokens[u.first].kind == TokenKind::Punct);
     let push = |found: &mut Vec<Found>, kind, sub, form: String, gender, short| {
         found.push(Found {
             span,
@@ -1070,6 +1123,43 @@ fn classify(
         }
     }
 
+    // "Burbank, Calif.": a US state as news agencies abbreviate it.
+    if n == 1 && prev_word == "," && next_word == "." {
+        if let Some(&(_, state)) = AP_STATES.iter().find(|(a, _)| *a == form) {
+            push(
+                scan.found,
+                EntityKind::Place,
+                Some(SubKind::Region),
+                state.to_owned(),
+                None,
+                false,
+            );
+            return;
+        }
+    }
+    // "in east London", "across south Wales": a part of a place.
+    if prev_word.chars().next().is_some_and(char::is_lowercase)
+        && COMPASS.contains(&prev_lower.as_str())
+        && (doc
+            .gazetteer
+            .lookup(&form)
+            .is_some_and(|k| k.kind == EntityKind::Place)
+            || doc.gazetteer.world_place(&form).is_some())
+    {
+        let start = units[first - 1].span.start;
+        scan.found.push(Found {
+            span: Span::new(start, span.end),
+            kind: EntityKind::Place,
+            sub: Some(SubKind::Region),
+            form: format!("{prev_word} {form}"),
+            gender: None,
+            short: false,
+            unknown: false,
+            fallback: None,
+        });
+        return;
+    }
+
     // The gazetteer, for the whole span ("NHS 111" is a phone line, not the NHS), unless the
     // text defines the acronym itself.
     let before_number = next_word.chars().next().is_some_and(|c| c.is_ascii_digit());
@@ -1183,14 +1273,12 @@ fn classify(
             if n == 1 {
                 return;
             }
-            push(
-                scan.found,
-                EntityKind::Organization,
-                *sub,
-                form,
-                None,
-                false,
-            );
+            let sub = if union_like(&words) {
+                Some(SubKind::Union)
+            } else {
+                *sub
+            };
+            push(scan.found, EntityKind::Organization, sub, form, None, false);
             return;
         }
     }
@@ -1198,6 +1286,8 @@ fn classify(
         if n > 2 {
             let sub = if ["Department", "Ministry"].contains(head) {
                 Some(SubKind::Government)
+            } else if union_like(&words) {
+                Some(SubKind::Union)
             } else {
                 None
             };
@@ -1251,7 +1341,10 @@ fn classify(
             && (NOT_NAME_SET.contains(form.as_str())
                 || doc.gazetteer.is_role_word(&form)
                 || scan.lower_case.get(doc, &form));
-        let given = n == 1 && doc.gazetteer.given_name(&form).is_some();
+        // "Everett", "Victoria": a given name too, so not where the words say person.
+        let given = n == 1
+            && doc.gazetteer.given_name(&form).is_some()
+            && person_context(doc, units, after, first);
         if (alone && !ordinary_word && !given) || (place_context && !ordinary_word) {
             let sub = match place.kind {
                 PlaceKind::Country => SubKind::Country,
@@ -1346,7 +1439,11 @@ fn classify(
         }
         let fallback = if doc.gazetteer.given_name(&form).is_some() {
             person_context(doc, units, after, first).then_some((EntityKind::Person, None))
-        } else if employer_context(doc, units, first, after, possessive) || defines_acronym {
+        } else if (employer_context(doc, units, first, after, possessive)
+            && !is_nationality(&form)
+            && (!opener || scan.lower_case.capitalised_inside(doc, &form)))
+            || defines_acronym
+        {
             Some((EntityKind::Organization, Some(SubKind::Company)))
         } else {
             None
@@ -1402,6 +1499,152 @@ const PLACE_PREPOSITIONS: &[&str] = &[
     "between",
 ];
 const UNLISTED_PLACE_PREPOSITIONS: usize = 7;
+
+/// The abbreviations of US states in the AP style news agencies write, before a full stop.
+const AP_STATES: &[(&str, &str)] = &[
+    ("Ala", "Alabama"),
+    ("Ariz", "Arizona"),
+    ("Ark", "Arkansas"),
+    ("Calif", "California"),
+    ("Colo", "Colorado"),
+    ("Conn", "Connecticut"),
+    ("Del", "Delaware"),
+    ("Fla", "Florida"),
+    ("Ga", "Georgia"),
+    ("Ill", "Illinois"),
+    ("Ind", "Indiana"),
+    ("Kan", "Kansas"),
+    ("Ky", "Kentucky"),
+    ("La", "Louisiana"),
+    ("Md", "Maryland"),
+    ("Mass", "Massachusetts"),
+    ("Mich", "Michigan"),
+    ("Minn", "Minnesota"),
+    ("Miss", "Mississippi"),
+    ("Mo", "Missouri"),
+    ("Mont", "Montana"),
+    ("Neb", "Nebraska"),
+    ("Nev", "Nevada"),
+    ("Okla", "Oklahoma"),
+    ("Ore", "Oregon"),
+    ("Pa", "Pennsylvania"),
+    ("Tenn", "Tennessee"),
+    ("Vt", "Vermont"),
+    ("Va", "Virginia"),
+    ("Wash", "Washington"),
+    ("Wis", "Wisconsin"),
+    ("Wyo", "Wyoming"),
+];
+
+/// First words of French and Spanish names of unions and federations.
+const ROMANCE_HEADS: &[&str] = &[
+    "Syndicat",
+    "Fédération",
+    "Confédération",
+    "Centrale",
+    "Alliance",
+    "Regroupement",
+    "Sindicato",
+    "Federación",
+    "Confederación",
+    "Central",
+];
+
+/// The small words of French and Spanish names.
+const ROMANCE_JOINERS: &[&str] = &[
+    "de", "du", "des", "la", "le", "les", "et", "d'", "l'", "del", "y", "los", "las", "el", "en",
+    "pour", "au", "aux",
+];
+
+/// Where a French or Spanish name that starts at `at` ends (exclusive), if one does: from
+/// a head word ("Syndicat", "Fédération") through lower-case words, small words and hyphens
+/// up to punctuation or an English word. `None` unless its second word is one of its own.
+fn romance_name(doc: &Annotated<'_>, units: &[Unit], at: usize) -> Option<usize> {
+    if !ROMANCE_HEADS.contains(&unit_text(doc, &units[at])) {
+        return None;
+    }
+    let joiner = |w: &str| {
+        ROMANCE_JOINERS.contains(&w)
+            || w.starts_with("l'")
+            || w.starts_with("d'")
+            || w.starts_with("l’")
+            || w.starts_with("d’")
+    };
+    let second = unit_text(doc, units.get(at + 1)?);
+    let english = [
+        "of", "for", "and", "the", "to", "in", "on", "at", "between", "with",
+    ];
+    if !(joiner(second)
+        || (second.chars().next().is_some_and(char::is_lowercase) && !english.contains(&second)))
+    {
+        return None;
+    }
+    let mut end = at + 1;
+    while end < units.len() && end - at < MAX_NAME_UNITS {
+        let w = unit_text(doc, &units[end]);
+        let gap = &doc.text[units[end - 1].span.end..units[end].span.start];
+        let word_like = w.chars().next().is_some_and(char::is_alphabetic);
+        if w == "-" || (gap == "-" && word_like) {
+            end += 1;
+            continue;
+        }
+        if !word_like || !gap.chars().all(char::is_whitespace) || gap.len() > 1 {
+            break;
+        }
+        let lower = w.to_lowercase();
+        if [
+            "and",
+            "which",
+            "who",
+            "that",
+            "said",
+            "says",
+            "is",
+            "are",
+            "has",
+            "have",
+            "will",
+            "represents",
+            "with",
+            "in",
+            "on",
+            "was",
+        ]
+        .contains(&lower.as_str())
+        {
+            break;
+        }
+        end += 1;
+    }
+    // A name ends on a word, not on a small word or a hyphen.
+    while end > at + 1 && {
+        let w = unit_text(doc, &units[end - 1]);
+        w == "-" || joiner(w)
+    } {
+        end -= 1;
+    }
+    (end > at + 1).then_some(end)
+}
+
+/// Lower-case words before a place that name a part of it: "east London".
+const COMPASS: &[&str] = &[
+    "north",
+    "south",
+    "east",
+    "west",
+    "central",
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+    "north-east",
+    "north-west",
+    "south-east",
+    "south-west",
+    "inner",
+    "outer",
+    "rural",
+];
 
 /// Last words that make a span a place other than a street: what stands there.
 const PLACE_CUES: &[&str] = &[
@@ -1460,6 +1703,69 @@ const ROLE_MODIFIERS: &[&str] = &[
     "city",
     "county",
 ];
+
+/// Whether a body's name says it is a union: a trade union's words ("Trade Union Congress",
+/// "Labour Congress") or the workers it organises ("Transport Salaried Staffs Association",
+/// "Post Primary Teachers' Association", "Writers Guild").
+fn union_like(words: &[&str]) -> bool {
+    const MEMBERS: &[&str] = &[
+        "workers",
+        "employees",
+        "staff",
+        "staffs",
+        "teachers",
+        "nurses",
+        "midwives",
+        "doctors",
+        "physicians",
+        "surgeons",
+        "pilots",
+        "drivers",
+        "engineers",
+        "firefighters",
+        "officers",
+        "professionals",
+        "technicians",
+        "machinists",
+        "miners",
+        "mineworkers",
+        "dockers",
+        "journalists",
+        "actors",
+        "artists",
+        "writers",
+        "musicians",
+        "lecturers",
+        "professors",
+        "academics",
+        "clerks",
+        "porters",
+        "cleaners",
+        "paramedics",
+        "radiographers",
+        "physiotherapists",
+        "pharmacists",
+        "dentists",
+        "teamsters",
+        "laborers",
+        "labourers",
+        "steelworkers",
+        "seafarers",
+        "dockworkers",
+        "educators",
+        "trades",
+        "trade",
+        "labour",
+        "labor",
+        "employés",
+        "travailleurs",
+        "enseignants",
+        "professeurs",
+    ];
+    words.iter().any(|w| {
+        MEMBERS.contains(&strip_possessive(w).to_lowercase().as_str()) || w.starts_with("Syndicat")
+    })
+}
 
 /// Acronyms that are roles, not bodies: "Labour MP".
 fn is_role_acronym(word: &str) -> bool {
@@ -1620,6 +1926,11 @@ fn employer_context(
     possessive: bool,
 ) -> bool {
     let word = |i: usize| units.get(i).map(|u| unit_text(doc, u).to_lowercase());
+    // "Boeing's 33,000 machinists".
+    let mut after = after;
+    while word(after).is_some_and(|w| w.chars().all(|c| c.is_ascii_digit() || c == ',')) {
+        after += 2;
+    }
     let next = word(after).unwrap_or_default();
     let prev = first.checked_sub(1).and_then(word).unwrap_or_default();
     let before_prev = first.checked_sub(2).and_then(word).unwrap_or_default();
@@ -1713,9 +2024,12 @@ fn group(doc: &mut Annotated<'_>, found: Vec<Found>, definitions: &[(String, Str
                 kind: EntityKind::Hospital,
                 ..f.clone()
             };
+            // A short form of a hospital or body, or a person's surname or first name
+            // ("Everett" for Jane Everett), before the place.
             let short_of = g
                 .prefix_match(&as_hospital, &key)
-                .or_else(|| g.prefix_match(f, &key));
+                .or_else(|| g.prefix_match(f, &key))
+                .or_else(|| g.person_called(&key).filter(|_| f.fallback.is_some()));
             let id = match (short_of, f.fallback) {
                 (Some(id), _) => id,
                 (None, Some((kind, sub))) => match g.find(kind, &key) {
@@ -1991,6 +2305,28 @@ impl Grouping {
         .min()
     }
 
+    /// The one person whose full name ends with `key` (a surname), else the one whose
+    /// full name begins with it (a first name).
+    fn person_called(&self, key: &str) -> Option<EntityId> {
+        let only = |ids: Box<dyn Iterator<Item = EntityId> + '_>| {
+            let mut ids: Vec<EntityId> = ids.collect();
+            ids.sort_unstable();
+            ids.dedup();
+            (ids.len() == 1).then(|| ids[0])
+        };
+        let multi_word = |id: EntityId| {
+            self.entities[id].kind == EntityKind::Person && self.name_keys[id].contains(' ')
+        };
+        only(Box::new(self.with_last_word(key).iter().copied().filter(
+            move |&id| multi_word(id) && self.name_keys[id].rsplit(' ').next() == Some(key),
+        )))
+        .or_else(|| {
+            only(Box::new(self.with_first_word(key).iter().copied().filter(
+                move |&id| multi_word(id) && self.name_keys[id].split(' ').next() == Some(key),
+            )))
+        })
+    }
+
     /// A hospital named without its first words: "Hallamshire Hospital" for "Royal
     /// Hallamshire Hospital" (and the other way round). The shorter name keeps a word of its
     /// own before the cue, so "General Hospital" is no one's short form.
@@ -2129,6 +2465,18 @@ fn untitled(f: &Found) -> String {
 /// Whether an undefined acronym acts as an organisation: it says, calls, represents, or
 /// has members and spokespeople ("the GMB said", "GMB members", "a WMAS spokesman").
 fn acronym_used_as_name(doc: &Annotated<'_>, f: &Found) -> bool {
+    // "CEGEPs", "GPs": a plural is a class of things, not one body.
+    if f.form.ends_with('s') {
+        return false;
+    }
+    // "CEGEPs", "GPs": a plural is a class of things, not one body.
+    if f.form.ends_with('s') {
+        return false;
+    }
+    // "CEGEPs", "GPs": a plural is a class of things, not one body.
+    if f.form.ends_with('s') {
+        return false;
+    }
     let after = doc.text[f.span.end..].trim_start();
     let before = doc.text[..f.span.start].trim_end();
     let next = after

@@ -14,6 +14,7 @@ impl Component for Places {
 
     fn run(&self, doc: &mut Annotated<'_>) {
         runs_hospitals(doc);
+        place_in_region(doc);
         for s in 0..doc.layout.sentences.len() {
             let sentence = doc.layout.sentences[s].clone();
             if doc.boilerplate[sentence.paragraph] {
@@ -74,6 +75,35 @@ impl Component for Places {
                 }
             }
         }
+    }
+}
+
+/// "Burbank, California", "Hamilton, New Zealand": a place, then the state or country it
+/// lies in.
+fn place_in_region(doc: &mut Annotated<'_>) {
+    let mut found = Vec::new();
+    for pair in doc.mentions.windows(2) {
+        let ((a, place), (b, region)) = (pair[0], pair[1]);
+        let (p, r) = (doc.entity(place), doc.entity(region));
+        let regional = matches!(r.sub, Some(SubKind::Region | SubKind::Country));
+        if place != region
+            && p.kind == EntityKind::Place
+            && r.kind == EntityKind::Place
+            && regional
+            && !matches!(p.sub, Some(SubKind::Country))
+            && doc.text.get(a.end..b.start) == Some(", ")
+        {
+            found.push((place, region, a.join(b)));
+        }
+    }
+    for (place, region, evidence) in found {
+        doc.add_fact(
+            Subject::Entity(place),
+            Property::Location,
+            Value::Entity(region),
+            "place-in-region",
+            evidence,
+        );
     }
 }
 

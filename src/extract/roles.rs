@@ -245,6 +245,11 @@ fn add_role(
     if role.is_empty() || role.split_whitespace().count() > 8 {
         return;
     }
+    // A plural head ("presidents of the two unions") names each one's role.
+    let role = match role.split_once(" of ") {
+        Some((head, rest)) => format!("{} of {rest}", singular_role(head)),
+        None => singular_role(&role),
+    };
     doc.add_fact(
         Subject::Entity(person),
         Property::JobTitle,
@@ -252,6 +257,16 @@ fn add_role(
         rule,
         evidence,
     );
+}
+
+/// "presidents" -> "president"; a role word ending in s ("boss") stays.
+fn singular_role(role: &str) -> String {
+    match role.strip_suffix('s') {
+        Some(stem) if !stem.ends_with('s') && stem.len() > 2 && !role.ends_with("ss") => {
+            stem.to_owned()
+        }
+        _ => role.to_owned(),
+    }
 }
 
 /// Links a person to an organisation or hospital named with their role.
@@ -317,12 +332,16 @@ fn is_role_head(doc: &Annotated<'_>, phrase: &str) -> bool {
     let Some(last) = words.last() else {
         return false;
     };
+    // "Presidents of NLC": a plural role is the role of each.
+    let singular = last.strip_suffix('s').filter(|s| s.len() > 2);
     let last_two = if words.len() >= 2 {
         format!("{} {}", words[words.len() - 2], last)
     } else {
         last.clone()
     };
-    doc.gazetteer.is_role_word(last) || doc.gazetteer.is_role_word(&last_two)
+    doc.gazetteer.is_role_word(last)
+        || doc.gazetteer.is_role_word(&last_two)
+        || singular.is_some_and(|s| doc.gazetteer.is_role_word(s))
 }
 
 /// Words of `text` with their byte offsets (relative to `base`).
@@ -361,8 +380,21 @@ fn role_before(doc: &mut Annotated<'_>, person: EntityId, name: Span, sentence: 
             .map_or(0, |(i, c)| i + c.len_utf8());
         let mut clause_start = sentence.start + clause_start;
         let clause_text = &doc.text[clause_start..sentence.start + head.len()];
-        // "One supporter and X spokesperson": the last conjunct.
+        // "One supporter and X spokesperson": the last conjunct; "For paramedic and Unison
+        // representative, X": both, when both are roles.
         if let Some(i) = clause_text.rfind(" and ") {
+            let left = Span::new(clause_start, clause_start + i);
+            let left_words = words_with_offsets(doc.slice(left), left.start);
+            let from = left_words
+                .iter()
+                .rposition(|(_, w)| FUNCTION_WORDS.contains(&w.to_lowercase().as_str()))
+                .map_or(0, |k| k + 1);
+            if let Some(&(first_word, _)) = left_words.get(from) {
+                let conjunct = Span::new(first_word.start, left.end);
+                if left_words.len() - from <= 4 && is_role_head(doc, doc.slice(conjunct)) {
+                    role_phrase(doc, person, conjunct, sentence, "role-before-comma");
+                }
+            }
             clause_start += i + 5;
         }
         let clause = Span::new(clause_start, sentence.start + head.len());
@@ -681,7 +713,7 @@ fn trim_from_clause(doc: &Annotated<'_>, span: Span) -> Span {
 /// "has worked at Y", "who has been a signaller with Y": a job.
 fn who_clause(doc: &mut Annotated<'_>, person: EntityId, from: usize, sentence: Span) {
     let rest = &doc.text[from..sentence.end];
-    let window: String = rest.chars().take(60).collect();
+    let window: String = rest.chars().take(160).collect();
     // Most names are followed by none of the cues: one search for what they share first.
     let job_cue = window.contains(" work")
         || window.contains(" based at ")

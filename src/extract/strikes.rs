@@ -20,7 +20,7 @@ use std::sync::LazyLock;
 pub struct Strikes;
 
 static STRIKE_WORDS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(strikes?|striking|strikers?|walk-?outs?|walk(?:ing|ed|s)? (?:out|off)|down(?:ed|ing|s)? tools|industrial action|stoppages?|withdrawal of labour|all-out|picket(?:s|ing)?|(?:take|taking|took|takes) action|(?:round|day|days|week|weeks) of (?:industrial )?action|further action)(?-u:\b)")
+    Regex::new(r"(?i)(?-u:\b)(strikes?|(?:are|is|were|was|be|been|started|starts|start|began|begins|begin|continue|continued|continues|keep|kept|go|went) striking|walk-?outs?|walk(?:ing|ed|s)? (?:out|off)|down(?:ed|ing|s)? tools|industrial action|stoppages?|withdrawal of labour|all-out|picket(?:s|ing)?|(?:take|taking|took|takes) action|(?:round|day|days|week|weeks) of (?:industrial )?action|further action)(?-u:\b)")
         .expect("valid regex")
 });
 
@@ -325,23 +325,40 @@ const OTHER_EVENTS: &[&str] = &[
     "updated",
 ];
 
+/// Verbs of reporting, which date an event only beside the date itself.
+const REPORTING: &[&str] = &["said", "says", "told", "statement", "wrote"];
+
 /// Verbs that report the action rather than date it: "announced the strikes on Friday".
-const ANNOUNCING: &[&str] = &[
-    "announced",
-    "confirmed",
-    "revealed",
-    "unveiled",
-    "called",
-    "named",
-    "declared",
-];
+const ANNOUNCING: &[&str] = &["announced", "confirmed", "revealed", "unveiled", "declared"];
 
 /// Whether the lower-cased word at `i` of `words` speaks of the action: "strike",
 /// "striking", "walkout", "walked out", "picket", "industrial action", "downed tools".
 fn is_strike_word(words: &[String], i: usize) -> bool {
     let w = words[i].as_str();
     let prev = i.checked_sub(1).map_or("", |p| words[p].as_str());
-    w.starts_with("strik")
+    (w.starts_with("strike") && !w.starts_with("striker"))
+        || (w == "striking"
+            && matches!(
+                prev,
+                "are"
+                    | "is"
+                    | "were"
+                    | "was"
+                    | "be"
+                    | "been"
+                    | "started"
+                    | "starts"
+                    | "start"
+                    | "began"
+                    | "begins"
+                    | "begin"
+                    | "continue"
+                    | "continued"
+                    | "keep"
+                    | "kept"
+                    | "go"
+                    | "went"
+            ))
         || w.starts_with("walkout")
         || w.starts_with("walk-out")
         || w.starts_with("stoppage")
@@ -387,6 +404,11 @@ fn date_role(doc: &Annotated<'_>, sentence: Span, date: &super::DateMention) -> 
     let in_future = published.is_some_and(|p| date.days.first().is_some_and(|d| *d > p));
     // "announced for Friday" schedules; "announced on Friday" reports.
     let scheduled = back.last().is_some_and(|w| w == "for");
+    let ahead = words(Span::new(date.span.end, after.end));
+    // "Tuesday's strike", "Monday's walkout".
+    if ahead.first().is_some_and(|_| is_strike_word(&ahead, 0)) {
+        return DateRole::Strike;
+    }
     let n = back.len();
     for i in (0..n).rev().take(10) {
         let w = back[i].as_str();
@@ -405,10 +427,14 @@ fn date_role(doc: &Annotated<'_>, sentence: Span, date: &super::DateMention) -> 
             if ANNOUNCING.contains(&w) && (in_future || scheduled) {
                 continue;
             }
+            // "PCS said more than 1,400 staff supported Tuesday's strike": a reporting verb
+            // dates only what it stands next to ("said on Monday").
+            if REPORTING.contains(&w) && n - i > 3 {
+                continue;
+            }
             return DateRole::Other;
         }
     }
-    let ahead = words(Span::new(date.span.end, after.end));
     for i in 0..ahead.len().min(14) {
         if is_strike_word(&ahead, i) {
             return DateRole::Strike;
@@ -481,19 +507,46 @@ fn strike_under_way(doc: &Annotated<'_>) -> Option<Candidate> {
 
 /// One strike per start date; organisers, locations and status from the text.
 fn merge(doc: &mut Annotated<'_>, candidates: Vec<Candidate>) {
-    // (strike, its sentences, its organisers)
-    let mut strikes: Vec<(Strike, Vec<usize>, Vec<(EntityId, Span)>)> = Vec::new();
+    let article_union = doc.main_union();
+    let unwanted = unwanted_places(doc);
+    // Every day of action each sentence names, to give each place its nearest day.
+    let mut days_in: rustc_hash::FxHashMap<usize, Vec<Span>> = Default::default();
+    for c in &candidates {
+        days_in
+            .entry(c.sentence)
+            .or_default()
+            .extend(c.mentions.iter().copied());
+    }
+    // (strike, its sentences, its organisers, its places)
+    type Found = (
+        Strike,
+        Vec<usize>,
+        Vec<(EntityId, Span)>,
+        Vec<(EntityId, Span)>,
+    );
+    let mut strikes: Vec<Found> = Vec::new();
     let mut by_start: rustc_hash::FxHashMap<NaiveDate, usize> = Default::default();
     for c in candidates {
-        let organisers = organisers_for(doc, &c);
+        let mut organisers = organisers_for(doc, &c);
+        // A day whose sentences name no union at all is the article's union's.
+        let own: Vec<usize> = std::iter::once(c.sentence).chain(c.owner).collect();
+        let names_union = own.iter().any(|&s| {
+            doc.mentions_in(doc.layout.sentences[s].span)
+                .any(|(_, e)| doc.entity(e).sub == Some(SubKind::Union))
+        });
+        if organisers.is_empty() && !names_union {
+            let span = doc.layout.sentences[c.sentence].span;
+            organisers.extend(article_union.map(|u| (u, span)));
+        }
+        let places = places_for(doc, &c, &days_in, &unwanted);
         let existing = by_start.get(&c.start).copied();
         match existing.and_then(|k| strikes.get_mut(k)) {
-            Some((s, sentences, orgs)) => {
+            Some((s, sentences, orgs, wheres)) => {
                 s.end = s.end.max(c.end);
                 s.mentions.extend(c.mentions);
-                sentences.push(c.sentence);
-                sentences.extend(c.owner);
+                sentences.extend(own);
                 orgs.extend(organisers);
+                wheres.extend(places);
             }
             None => {
                 by_start.insert(c.start, strikes.len());
@@ -504,26 +557,15 @@ fn merge(doc: &mut Annotated<'_>, candidates: Vec<Candidate>) {
                         status: None,
                         mentions: c.mentions,
                     },
-                    std::iter::once(c.sentence).chain(c.owner).collect(),
+                    own,
                     organisers,
+                    places,
                 ));
             }
         }
     }
     let published = doc.published;
-    let article_union = doc.main_union();
-    // Places that are someone's home are not where a strike is.
-    let homes: rustc_hash::FxHashSet<EntityId> = doc
-        .extraction
-        .facts
-        .iter()
-        .filter(|f| f.property == Property::HomeLocation)
-        .filter_map(|f| match f.object {
-            Value::Entity(e) => Some(e),
-            _ => None,
-        })
-        .collect();
-    for (strike, sentences, _) in strikes.iter_mut() {
+    for (strike, sentences, _, _) in strikes.iter_mut() {
         let cancelled = sentences
             .iter()
             .any(|&s| CANCELLED.is_match(doc.slice(doc.layout.sentences[s].span)));
@@ -537,27 +579,19 @@ fn merge(doc: &mut Annotated<'_>, candidates: Vec<Candidate>) {
     }
     let current = strikes
         .iter()
-        .position(|(s, _, _)| s.status == Some(StrikeStatus::Happening))
+        .position(|(s, ..)| s.status == Some(StrikeStatus::Happening))
         .or_else(|| {
             strikes
                 .iter()
-                .position(|(s, _, _)| s.status == Some(StrikeStatus::Planned))
+                .position(|(s, ..)| s.status == Some(StrikeStatus::Planned))
         })
         .or(if strikes.is_empty() { None } else { Some(0) });
-    // Sentences that speak of the action (or of its picket lines) without a day of their
-    // own: what they say belongs to the strike the article is about.
-    let dated: Vec<usize> = doc.dates.iter().map(|d| d.sentence).collect();
-    let undated_strike_sentences: Vec<usize> = (0..doc.layout.sentences.len())
-        .filter(|&s| {
-            let sentence = &doc.layout.sentences[s];
-            let text = doc.slice(sentence.span);
-            !doc.boilerplate[sentence.paragraph]
-                && dated.binary_search(&s).is_err()
-                && (PICKET.is_match(text) || STRIKE_WORDS.is_match(text))
-                && !in_quote(doc, sentence.span)
-        })
-        .collect();
-    for (i, (strike, sentences, organisers)) in strikes.iter().enumerate() {
+    if let Some((_, _, organisers, places)) = current.and_then(|i| strikes.get_mut(i)) {
+        let (more_organisers, more_places) = undated_sentences(doc, &unwanted);
+        organisers.extend(more_organisers);
+        places.extend(more_places);
+    }
+    for (i, (strike, _, organisers, places)) in strikes.iter().enumerate() {
         let subject = Subject::Strike(i);
         let first = strike.mentions.first().copied().unwrap_or_default();
         doc.add_fact(
@@ -576,74 +610,7 @@ fn merge(doc: &mut Annotated<'_>, candidates: Vec<Candidate>) {
                 first,
             );
         }
-        let mut organisers = organisers.clone();
-        let mut places: Vec<(EntityId, Span)> = Vec::new();
-        let mut where_sentences = sentences.clone();
-        if Some(i) == current {
-            where_sentences.extend(undated_strike_sentences.iter().copied());
-            // "The GMB and Unite have suspended their strike": the unions named before the
-            // action in such a sentence called it.
-            for &s in &undated_strike_sentences {
-                let span = doc.layout.sentences[s].span;
-                let Some(m) = STRIKE_WORDS.find(doc.slice(span)) else {
-                    continue;
-                };
-                let action = span.start + m.start();
-                organisers.extend(
-                    doc.mentions_in(Span::new(span.start, action))
-                        .filter(|&(_, e)| doc.entity(e).sub == Some(SubKind::Union))
-                        .map(|(_, e)| (e, span)),
-                );
-            }
-        }
-        // A strike whose sentences name no union at all is the article's union's.
-        let names_union = sentences.iter().any(|&s| {
-            doc.mentions_in(doc.layout.sentences[s].span)
-                .any(|(_, e)| doc.entity(e).sub == Some(SubKind::Union))
-        });
-        if organisers.is_empty() && !names_union {
-            organisers.extend(article_union.map(|u| (u, first)));
-        }
-        for &s in &where_sentences {
-            let span = doc.layout.sentences[s].span;
-            let has_hospital = doc
-                .mentions_in(span)
-                .any(|(_, e)| doc.entity(e).kind == EntityKind::Hospital);
-            // "Picket lines formed outside both hospitals": the hospitals named just before.
-            let text = doc.slice(span).to_lowercase();
-            if !has_hospital
-                && [
-                    "both hospitals",
-                    "the hospitals",
-                    "all the hospitals",
-                    "both sites",
-                ]
-                .iter()
-                .any(|w| text.contains(w))
-            {
-                let before = doc.layout.sentences[s.saturating_sub(2)].span.start;
-                let earlier: Vec<EntityId> = doc
-                    .mentions_in(Span::new(before, span.start))
-                    .filter(|&(_, e)| doc.entity(e).kind == EntityKind::Hospital)
-                    .map(|(_, e)| e)
-                    .collect();
-                places.extend(earlier.into_iter().map(|e| (e, span)));
-            }
-            for (m, e) in doc.mentions_in(span) {
-                let entity = doc.entity(e);
-                // A street next to a hospital says where the hospital is, not the strike.
-                if has_hospital && entity.sub == Some(SubKind::Street) {
-                    continue;
-                }
-                if matches!(entity.kind, EntityKind::Hospital | EntityKind::Place)
-                    && !homes.contains(&e)
-                    && !is_national_aside(doc, m)
-                {
-                    places.push((e, span));
-                }
-            }
-        }
-        for (org, span) in organisers {
+        for &(org, span) in organisers {
             doc.add_fact(
                 subject,
                 Property::Organizer,
@@ -652,7 +619,7 @@ fn merge(doc: &mut Annotated<'_>, candidates: Vec<Candidate>) {
                 span,
             );
         }
-        for (place, span) in places {
+        for &(place, span) in places {
             doc.add_fact(
                 subject,
                 Property::Location,
@@ -662,7 +629,209 @@ fn merge(doc: &mut Annotated<'_>, candidates: Vec<Candidate>) {
             );
         }
     }
-    doc.extraction.strikes = strikes.into_iter().map(|(s, _, _)| s).collect();
+    doc.extraction.strikes = strikes.into_iter().map(|(s, ..)| s).collect();
+}
+
+/// Place mentions that never say where a strike is: someone's home, a street that says where
+/// a hospital stands, a dateline ("JOHANNESBURG - ..."), "the UK's" as in "the biggest
+/// strike in the UK's history".
+fn unwanted_places(doc: &Annotated<'_>) -> rustc_hash::FxHashSet<EntityId> {
+    doc.extraction
+        .facts
+        .iter()
+        .filter(|f| {
+            f.property == Property::HomeLocation
+                || (f.property == Property::Location
+                    && matches!(f.subject, Subject::Entity(e) if doc.entity(e).kind == EntityKind::Hospital))
+        })
+        .filter_map(|f| match f.object {
+            Value::Entity(e) if doc.entity(e).kind == EntityKind::Place => {
+                // A hospital's town can still be where the strike is; its street cannot.
+                (f.property == Property::HomeLocation
+                    || doc.entity(e).sub == Some(SubKind::Street))
+                .then_some(e)
+            }
+            _ => None,
+        })
+        .collect()
+}
+
+/// Whether a place mention is a place a strike can be at, in its sentence.
+fn strike_place(
+    doc: &Annotated<'_>,
+    sentence: Span,
+    mention: Span,
+    e: EntityId,
+    unwanted: &rustc_hash::FxHashSet<EntityId>,
+) -> bool {
+    let entity = doc.entity(e);
+    if !matches!(entity.kind, EntityKind::Hospital | EntityKind::Place) || unwanted.contains(&e) {
+        return false;
+    }
+    // A street beside a hospital says where the hospital is.
+    if entity.sub == Some(SubKind::Street) {
+        let refers_to_hospital = doc
+            .mentions_in(sentence)
+            .any(|(_, h)| doc.entity(h).kind == EntityKind::Hospital)
+            || doc.slice(sentence).to_lowercase().contains("the hospital");
+        if refers_to_hospital {
+            return false;
+        }
+    }
+    !is_national_aside(doc, mention) && !is_dateline(doc, mention)
+}
+
+/// "JOHANNESBURG - The union said ...": the place a report was filed from.
+fn is_dateline(doc: &Annotated<'_>, mention: Span) -> bool {
+    let Some(p) = doc.layout.paragraph_at(mention.start) else {
+        return false;
+    };
+    let paragraph = doc.layout.paragraphs[p];
+    doc.text[paragraph.start..mention.start].trim().is_empty()
+        && doc.text[mention.end..]
+            .trim_start_matches([' ', '\u{a0}'])
+            .starts_with(['-', '–', '—'])
+}
+
+/// The places a strike day's own sentence names: where several days share a sentence, each
+/// place goes to the day named nearest it ("Schools in Yorkshire will be hit on 28
+/// February, followed by a national walkout on 15 March").
+fn places_for(
+    doc: &Annotated<'_>,
+    c: &Candidate,
+    days_in: &rustc_hash::FxHashMap<usize, Vec<Span>>,
+    unwanted: &rustc_hash::FxHashSet<EntityId>,
+) -> Vec<(EntityId, Span)> {
+    let span = doc.layout.sentences[c.sentence].span;
+    let days = days_in.get(&c.sentence).map_or(&[][..], Vec::as_slice);
+    let distance = |a: Span, b: Span| {
+        if a.end <= b.start {
+            b.start - a.end
+        } else {
+            a.start.saturating_sub(b.end)
+        }
+    };
+    let mut out = Vec::new();
+    let has_hospital = doc
+        .mentions_in(span)
+        .any(|(_, e)| doc.entity(e).kind == EntityKind::Hospital);
+    for (m, e) in doc.mentions_in(span) {
+        if !strike_place(doc, span, m, e, unwanted) {
+            continue;
+        }
+        let nearest = days.iter().copied().min_by_key(|&d| distance(d, m));
+        if nearest.is_none_or(|d| c.mentions.contains(&d)) {
+            out.push((e, span));
+        }
+    }
+    // "Picket lines formed outside both hospitals": the hospitals named just before.
+    let text = doc.slice(span).to_lowercase();
+    if !has_hospital
+        && [
+            "both hospitals",
+            "the hospitals",
+            "all the hospitals",
+            "both sites",
+        ]
+        .iter()
+        .any(|w| text.contains(w))
+    {
+        let before = doc.layout.sentences[c.sentence.saturating_sub(2)]
+            .span
+            .start;
+        out.extend(
+            doc.mentions_in(Span::new(before, span.start))
+                .filter(|&(_, e)| doc.entity(e).kind == EntityKind::Hospital)
+                .map(|(_, e)| (e, span)),
+        );
+    }
+    out
+}
+
+/// What the sentences that speak of the action without a day of their own add to the
+/// strike the article is about: the unions they open with ("The NLC and TUC have suspended
+/// their strike"), the places they put it or its pickets in ("pickets outside the Royal
+/// London", "nurses across Wales are on strike"), and the country, where the article names
+/// only one.
+fn undated_sentences(
+    doc: &Annotated<'_>,
+    unwanted: &rustc_hash::FxHashSet<EntityId>,
+) -> (Vec<(EntityId, Span)>, Vec<(EntityId, Span)>) {
+    let dated: Vec<usize> = doc.dates.iter().map(|d| d.sentence).collect();
+    let (mut organisers, mut places) = (Vec::new(), Vec::new());
+    for (s, sentence) in doc.layout.sentences.iter().enumerate() {
+        let span = sentence.span;
+        let text = doc.slice(span);
+        if doc.boilerplate[sentence.paragraph]
+            || dated.binary_search(&s).is_ok()
+            || !(PICKET.is_match(text) || STRIKE_WORDS.is_match(text))
+            || in_quote(doc, span)
+        {
+            continue;
+        }
+        // The subject's unions: the first union, near the start, and those joined to it.
+        let unions: Vec<(Span, EntityId)> = doc
+            .mentions_in(span)
+            .filter(|&(_, e)| doc.entity(e).sub == Some(SubKind::Union))
+            .collect();
+        if let Some(&(first, _)) = unions.first() {
+            let lead = doc.text[span.start..first.start].split_whitespace().count();
+            let action = STRIKE_WORDS
+                .find(text)
+                .map_or(span.end, |m| span.start + m.start());
+            if lead <= 8 && first.end <= action {
+                organisers.push((unions[0].1, span));
+                for w in unions.windows(2) {
+                    if !coordinated(doc, w[0].0, w[1].0) {
+                        break;
+                    }
+                    organisers.push((w[1].1, span));
+                }
+            }
+        }
+        // Places after a word that puts something there.
+        for (m, e) in doc.mentions_in(span) {
+            if !strike_place(doc, span, m, e, unwanted) {
+                continue;
+            }
+            let before = window(doc.text, span, m.start, 40, 0);
+            let locative = doc
+                .slice(before)
+                .split(|ch: char| !ch.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .rev()
+                .take(3)
+                .any(|w| {
+                    matches!(
+                        w.to_lowercase().as_str(),
+                        "in" | "at" | "outside" | "across" | "throughout" | "near" | "around"
+                    )
+                });
+            if locative || doc.entity(e).kind == EntityKind::Hospital {
+                places.push((e, span));
+            }
+        }
+    }
+    // The country of the strike, when the article names one country.
+    let mut countries = doc
+        .mentions
+        .iter()
+        .filter(|&&(m, e)| {
+            doc.entity(e).sub == Some(SubKind::Country)
+                && !unwanted.contains(&e)
+                && !is_national_aside(doc, m)
+        })
+        .map(|&(m, e)| (e, m));
+    if let Some((country, at)) = countries.next() {
+        if countries.all(|(e, _)| e == country) {
+            let span = doc
+                .layout
+                .sentence_at(at.start)
+                .map_or(at, |s| doc.layout.sentences[s].span);
+            places.push((country, span));
+        }
+    }
+    (organisers, places)
 }
 
 /// "the biggest strike in the UK's history": a place named as "the X's" speaks of the
@@ -672,6 +841,39 @@ fn is_national_aside(doc: &Annotated<'_>, mention: Span) -> bool {
     let after = &doc.text[mention.end..];
     (after.starts_with("'s") || after.starts_with("’s"))
         && doc.slice(before).trim_end().ends_with("the")
+}
+
+/// Whether two mentions are joined as one subject: "the RMT and Aslef", "members of Unison
+/// and of the GMB", "the PPTA (Post Primary Teachers' Association) and the NZEI".
+fn coordinated(doc: &Annotated<'_>, a: Span, b: Span) -> bool {
+    if a.end > b.start {
+        return false;
+    }
+    // What brackets hold (an acronym, a long name) is not between the two.
+    let mut depth = 0usize;
+    let outside: String = doc.text[a.end..b.start]
+        .chars()
+        .filter(|&ch| {
+            match ch {
+                '(' => depth += 1,
+                ')' => {
+                    depth = depth.saturating_sub(1);
+                    return false;
+                }
+                _ => {}
+            }
+            depth == 0
+        })
+        .collect();
+    outside
+        .split(|ch: char| !ch.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .all(|w| {
+            matches!(
+                w.to_lowercase().as_str(),
+                "and" | "the" | "members" | "of" | "union" | "unions" | "s" | "both"
+            )
+        })
 }
 
 /// The unions that called the strike a candidate dates: the union named nearest before
@@ -693,17 +895,7 @@ fn organisers_for(doc: &Annotated<'_>, c: &Candidate) -> Vec<(EntityId, Span)> {
     } else {
         c.mentions.first().map_or(span.end, |m| m.start)
     };
-    let coordinated = |a: Span, b: Span| {
-        doc.text[a.end..b.start]
-            .split(|ch: char| !ch.is_alphanumeric())
-            .filter(|w| !w.is_empty())
-            .all(|w| {
-                matches!(
-                    w.to_lowercase().as_str(),
-                    "and" | "the" | "members" | "of" | "union" | "unions" | "s" | "both"
-                )
-            })
-    };
+    let coordinated = |a: Span, b: Span| coordinated(doc, a, b);
     let nearest_before = unions.iter().rposition(|(m, _)| m.end <= anchor);
     let mut group: Vec<usize> = Vec::new();
     match nearest_before {
