@@ -717,7 +717,7 @@ fn scan_sentence(doc: &Annotated<'_>, scan: &mut Scan<'_, '_>) {
             }
             // "Friends of the Earth", "Ministry of the Interior".
             if end + 2 < units.len()
-                && ["of", "and"].contains(&text_of(end))
+                && text_of(end) == "of"
                 && text_of(end + 1) == "the"
                 && is_name_word(text_of(end + 2))
                 && !ends_with_possessive(text_of(end - 1))
@@ -1273,10 +1273,9 @@ fn classify(
             if n == 1 {
                 return;
             }
-            let sub = if union_like(&words) {
-                Some(SubKind::Union)
-            } else {
-                *sub
+            let sub = match sub {
+                None if union_like(&words) => Some(SubKind::Union),
+                _ => *sub,
             };
             push(scan.found, EntityKind::Organization, sub, form, None, false);
             return;

@@ -14,6 +14,7 @@ impl Component for Places {
 
     fn run(&self, doc: &mut Annotated<'_>) {
         runs_hospitals(doc);
+        trust_named_for_hospitals(doc);
         place_in_region(doc);
         for s in 0..doc.layout.sentences.len() {
             let sentence = doc.layout.sentences[s].clone();
@@ -75,6 +76,72 @@ impl Component for Places {
                 }
             }
         }
+    }
+}
+
+/// "Thornleigh and Millbrook NHS Trust" runs Thornleigh Hospital and Millbrook Hospital: a
+/// trust whose name holds a hospital's own words is its parent.
+fn trust_named_for_hospitals(doc: &mut Annotated<'_>) {
+    const COMMON: &[&str] = &[
+        "hospital",
+        "hospitals",
+        "infirmary",
+        "general",
+        "university",
+        "royal",
+        "district",
+        "community",
+        "county",
+        "city",
+        "memorial",
+        "teaching",
+        "the",
+        "st",
+        "of",
+        "and",
+    ];
+    let words = |name: &str| -> Vec<String> {
+        name.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect()
+    };
+    let entities = &doc.extraction.entities;
+    let trusts: Vec<(EntityId, Vec<String>)> = (0..entities.len())
+        .filter(|&e| entities[e].sub == Some(SubKind::Trust))
+        .map(|e| (e, words(&entities[e].name)))
+        .collect();
+    let mut found = Vec::new();
+    for h in (0..entities.len()).filter(|&e| entities[e].kind == EntityKind::Hospital) {
+        let own: Vec<String> = words(&entities[h].name)
+            .into_iter()
+            .filter(|w| !COMMON.contains(&w.as_str()))
+            .collect();
+        if own.is_empty() {
+            continue;
+        }
+        let parents: Vec<EntityId> = trusts
+            .iter()
+            .filter(|(_, name)| own.iter().all(|w| name.contains(w)))
+            .map(|&(t, _)| t)
+            .collect();
+        if let [trust] = parents[..] {
+            let evidence = entities[trust]
+                .mentions
+                .first()
+                .copied()
+                .unwrap_or_default();
+            found.push((h, trust, evidence));
+        }
+    }
+    for (h, trust, evidence) in found {
+        doc.add_fact(
+            Subject::Entity(h),
+            Property::ParentOrganization,
+            Value::Entity(trust),
+            "trust-named-for-hospital",
+            evidence,
+        );
     }
 }
 

@@ -24,6 +24,13 @@ static STRIKE_WORDS: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
+/// What a sentence without a date must say to speak of the article's strike rather than of
+/// strikes in general ("the right to strike", "because of industrial action").
+static THIS_ACTION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(on strike|(?:the|this|their|its|today's|tomorrow's|current|ongoing|latest|planned|nationwide|national|first|second|third|indefinite|all-out|\d+-(?:day|hour)|(?:one|two|three|four|five|six|seven|48|24|72)-(?:day|hour)) (?:strike|walkout|walk-out|stoppage|industrial action|strike action)|walk(?:ed|ing|s)? (?:out|off)|(?:are|is|were|was|be|been|began|started) striking|strikers|picket(?:s|ing|ed)?|picket lines?)(?-u:\b)")
+        .expect("valid regex")
+});
+
 static PICKET: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?i)(?-u:\b)(picket(?:s|ing)?|picket lines?|protest(?:ing|ers|ors)?|rally)(?-u:\b)",
@@ -534,7 +541,7 @@ fn merge(doc: &mut Annotated<'_>, candidates: Vec<Candidate>) {
             doc.mentions_in(doc.layout.sentences[s].span)
                 .any(|(_, e)| doc.entity(e).sub == Some(SubKind::Union))
         });
-        if organisers.is_empty() && !names_union {
+        if organisers.is_empty() && !names_union && !by_others(doc, &c) {
             let span = doc.layout.sentences[c.sentence].span;
             organisers.extend(article_union.map(|u| (u, span)));
         }
@@ -764,10 +771,32 @@ fn undated_sentences(
         let text = doc.slice(span);
         if doc.boilerplate[sentence.paragraph]
             || dated.binary_search(&s).is_ok()
-            || !(PICKET.is_match(text) || STRIKE_WORDS.is_match(text))
+            || !(PICKET.is_match(text) || THIS_ACTION.is_match(text))
             || in_quote(doc, span)
         {
             continue;
+        }
+        // "Picket lines formed outside both hospitals": the hospitals named just before.
+        let lower = text.to_lowercase();
+        let names_hospital = doc
+            .mentions_in(span)
+            .any(|(_, e)| doc.entity(e).kind == EntityKind::Hospital);
+        if !names_hospital
+            && [
+                "both hospitals",
+                "the hospitals",
+                "all the hospitals",
+                "both sites",
+            ]
+            .iter()
+            .any(|w| lower.contains(w))
+        {
+            let before = doc.layout.sentences[s.saturating_sub(2)].span.start;
+            places.extend(
+                doc.mentions_in(Span::new(before, span.start))
+                    .filter(|&(_, e)| doc.entity(e).kind == EntityKind::Hospital)
+                    .map(|(_, e)| (e, span)),
+            );
         }
         // The subject's unions: the first union, near the start, and those joined to it.
         let unions: Vec<(Span, EntityId)> = doc
@@ -812,25 +841,6 @@ fn undated_sentences(
             }
         }
     }
-    // The country of the strike, when the article names one country.
-    let mut countries = doc
-        .mentions
-        .iter()
-        .filter(|&&(m, e)| {
-            doc.entity(e).sub == Some(SubKind::Country)
-                && !unwanted.contains(&e)
-                && !is_national_aside(doc, m)
-        })
-        .map(|&(m, e)| (e, m));
-    if let Some((country, at)) = countries.next() {
-        if countries.all(|(e, _)| e == country) {
-            let span = doc
-                .layout
-                .sentence_at(at.start)
-                .map_or(at, |s| doc.layout.sentences[s].span);
-            places.push((country, span));
-        }
-    }
     (organisers, places)
 }
 
@@ -841,6 +851,23 @@ fn is_national_aside(doc: &Annotated<'_>, mention: Span) -> bool {
     let after = &doc.text[mention.end..];
     (after.starts_with("'s") || after.starts_with("’s"))
         && doc.slice(before).trim_end().ends_with("the")
+}
+
+/// "a six-day walkout by junior doctors in England", "a strike by hospital consultants":
+/// an action by a group the sentence names, not by the article's union.
+fn by_others(doc: &Annotated<'_>, c: &Candidate) -> bool {
+    let span = doc.layout.sentences[c.sentence].span;
+    let text = doc.slice(span);
+    STRIKE_WORDS.find_iter(text).any(|m| {
+        let rest = text[m.end()..].trim_start();
+        rest.strip_prefix("by ")
+            .and_then(|r| r.chars().next())
+            .is_some_and(|ch| ch.is_lowercase() && !rest.starts_with("by the union"))
+            && !rest.starts_with("by members")
+            && !rest.starts_with("by thousands")
+            && !rest.starts_with("by workers")
+            && !rest.starts_with("by staff")
+    })
 }
 
 /// Whether two mentions are joined as one subject: "the RMT and Aslef", "members of Unison
