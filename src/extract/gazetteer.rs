@@ -85,14 +85,11 @@ pub struct Gazetteer {
     /// Names with commas or lower-case words ("Yorkshire and the Humber"), which the
     /// capitalised-span scanner would cut; matched in the text as they stand.
     spelled: Vec<(String, usize)>,
-    /// Finds every spelled name in one pass over a text, overlaps included.
+    /// Finds the spelled names in one pass over a text.
     spelled_finder: Option<aho_corasick::AhoCorasick>,
-    /// Finds the first spelled name, skipping ahead between candidates: most texts hold
-    /// none, and the overlapping search steps through every byte.
-    spelled_first: Option<aho_corasick::AhoCorasick>,
-    /// Where each line of [`WORLD_PLACES`] starts, in key order: the list is searched in
-    /// place, not loaded into a map.
-    world_lines: Vec<u32>,
+    /// The key of each line of [`WORLD_PLACES`] and where the line starts, in key order: the
+    /// list is searched in place, not loaded into a map.
+    world_lines: Vec<(&'static str, u32)>,
 }
 
 fn sub_kind(word: &str) -> Option<SubKind> {
@@ -162,16 +159,20 @@ impl Gazetteer {
         let mut at = 0;
         for line in WORLD_PLACES.split_inclusive('\n') {
             if !line.starts_with('#') {
-                g.world_lines.push(at as u32);
+                if let Some((key, _)) = line.split_once('\t') {
+                    g.world_lines.push((key, at as u32));
+                }
             }
             at += line.len();
         }
         // Longest first, so "Department of Health and Social Care" wins over its prefix.
         g.spelled
             .sort_by_key(|(form, _)| std::cmp::Reverse(form.len()));
-        g.spelled_finder = aho_corasick::AhoCorasick::new(g.spelled.iter().map(|(f, _)| f)).ok();
-        g.spelled_first = aho_corasick::AhoCorasick::builder()
-            .match_kind(aho_corasick::MatchKind::LeftmostFirst)
+        // Leftmost-longest: the longest name at each place, skipping ahead between
+        // candidates (an overlapping search steps through every byte).
+        g.spelled_finder = aho_corasick::AhoCorasick::builder()
+            .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
             .build(g.spelled.iter().map(|(f, _)| f))
             .ok();
         g
@@ -180,12 +181,18 @@ impl Gazetteer {
     fn add(&mut self, known: Known) {
         let index = self.entries.len();
         for form in std::iter::once(&known.name).chain(&known.aliases) {
-            if form.contains(',')
-                || form
-                    .split(' ')
-                    .skip(1)
-                    .any(|w| w.chars().next().is_some_and(char::is_lowercase))
-            {
+            // What the scanner of capitalised words would cut: a comma, or a small word it
+            // does not join names through.
+            let words: Vec<&str> = form.split(' ').collect();
+            let cut = words.iter().enumerate().skip(1).any(|(i, w)| {
+                w.chars().next().is_some_and(char::is_lowercase)
+                    && !([
+                        "of", "and", "for", "upon", "on", "de", "du", "la", "van", "von",
+                    ]
+                    .contains(w)
+                        || (*w == "the" && words[i - 1] == "of"))
+            });
+            if form.contains(',') || cut {
                 self.spelled.push((form.clone(), index));
             }
             if is_acronym(form) {
@@ -236,25 +243,17 @@ impl Gazetteer {
             .map(|(form, i)| (form.as_str(), &self.entries[*i]))
     }
 
-    /// Where the spelled names occur in `text`: (byte offset, form, entry), in the order of
-    /// [`Gazetteer::spelled_names`] (longest form first), then by offset; overlaps included.
+    /// Where the spelled names occur in `text`: (byte offset, form, entry) in text order,
+    /// the longest name where several start at one place, none overlapping another.
     pub fn spelled_in<'a>(&'a self, text: &str) -> Vec<(usize, &'a str, &'a Known)> {
-        let (Some(finder), Some(first)) = (&self.spelled_finder, &self.spelled_first) else {
+        let Some(finder) = &self.spelled_finder else {
             return Vec::new();
         };
-        // No spelled name starts before the leftmost one.
-        let Some(from) = first.find(text).map(|m| m.start()) else {
-            return Vec::new();
-        };
-        let mut hits: Vec<(usize, usize)> = finder
-            .find_overlapping_iter(text.get(from..).unwrap_or(""))
-            .map(|m| (m.pattern().as_usize(), from + m.start()))
-            .collect();
-        hits.sort_unstable();
-        hits.into_iter()
-            .filter_map(|(p, start)| {
-                let (form, i) = self.spelled.get(p)?;
-                Some((start, form.as_str(), self.entries.get(*i)?))
+        finder
+            .find_iter(text)
+            .filter_map(|m| {
+                let (form, i) = self.spelled.get(m.pattern().as_usize())?;
+                Some((m.start(), form.as_str(), self.entries.get(*i)?))
             })
             .collect()
     }
@@ -262,21 +261,25 @@ impl Gazetteer {
     /// Every place of the world list with this name, the most populous first within each
     /// kind of place.
     pub fn world_places(&self, name: &str) -> impl Iterator<Item = WorldPlace> + '_ {
-        let key = name.replace('\u{2019}', "'").to_lowercase();
-        let key_of = |at: u32| {
-            let line = &WORLD_PLACES[at as usize..];
-            line.split('\t').next().unwrap_or_default()
+        let lines = if name.contains('\u{2019}') {
+            with_lowercase(&name.replace('\u{2019}', "'"), |key| self.world_range(key))
+        } else {
+            with_lowercase(name, |key| self.world_range(key))
         };
-        let first = self
-            .world_lines
-            .partition_point(|&at| key_of(at) < key.as_str());
-        self.world_lines[first..]
+        self.world_lines[lines].iter().filter_map(|&(_, at)| {
+            let rest = &WORLD_PLACES[at as usize..];
+            WorldPlace::parse(rest.split('\n').next().unwrap_or_default())
+        })
+    }
+
+    /// The lines of the world list whose key is `key`.
+    fn world_range(&self, key: &str) -> std::ops::Range<usize> {
+        let first = self.world_lines.partition_point(|&(k, _)| k < key);
+        let len = self.world_lines[first..]
             .iter()
-            .take_while(move |&&at| key_of(at) == key)
-            .filter_map(|&at| {
-                let rest = &WORLD_PLACES[at as usize..];
-                WorldPlace::parse(rest.split('\n').next().unwrap_or_default())
-            })
+            .take_while(|&&(k, _)| k == key)
+            .count();
+        first..first + len
     }
 
     /// The place a name most likely means: a country, a state, a county, then the most
@@ -354,22 +357,25 @@ mod tests {
     }
 
     #[test]
-    fn spelled_names_are_found_with_their_overlaps() {
+    fn spelled_names_are_found_longest_first() {
         let g = Gazetteer::builtin();
-        let text = "Staff from Kingston upon Hull met the Department of Health and Social Care.";
-        // Longest name first, then by offset.
+        let text = "Staff from Yorkshire and the Humber met the National Union of Rail, Maritime \
+                    and Transport Workers and the Department of Health.";
+        // In text order; of two names at one place, the longer.
         let hits: Vec<(usize, &str)> = g
             .spelled_in(text)
             .into_iter()
             .map(|(at, form, _)| (at, form))
             .collect();
-        let dept = text.find("Department").expect("in the text");
+        let rmt = text.find("National").expect("in the text");
         assert_eq!(
             hits,
             vec![
-                (dept, "Department of Health and Social Care"),
-                (dept, "Department of Health"),
-                (11, "Kingston upon Hull"),
+                (11, "Yorkshire and the Humber"),
+                (
+                    rmt,
+                    "National Union of Rail, Maritime and Transport Workers"
+                ),
             ]
         );
         assert!(g.spelled_in("No listed body is named here.").is_empty());

@@ -400,16 +400,7 @@ fn is_boilerplate(line: &str, publisher: Option<&str>) -> bool {
     let short = words <= 8;
     // A long line is boilerplate only as a contact line or a caption: skip lower-casing the
     // rest.
-    let caption = [
-        "picture shows",
-        "photograph:",
-        "(pic:",
-        "(photo:",
-        "pictured:",
-        "image:",
-    ]
-    .iter()
-    .any(|c| contains_ignoring_ascii_case(line, c));
+    let caption = is_caption(line);
     if !short
         && !caption
         && !line.contains('@')
@@ -417,21 +408,11 @@ fn is_boilerplate(line: &str, publisher: Option<&str>) -> bool {
     {
         return false;
     }
-    let lower = line.to_lowercase();
     // A photo caption, however long: "... Picture shows the picket line", "(Pic: X)".
-    if [
-        "picture shows",
-        "photograph:",
-        "(pic:",
-        "(photo:",
-        "pictured:",
-        "image:",
-    ]
-    .iter()
-    .any(|c| lower.contains(c))
-    {
+    if caption {
         return true;
     }
+    let lower = line.to_lowercase();
     let byline = lower.starts_with("by ") && words <= 6 && !line.contains('.');
     (short
         && SITE_OPENERS
@@ -443,6 +424,19 @@ fn is_boilerplate(line: &str, publisher: Option<&str>) -> bool {
         || (lower.contains('@') && lower.contains("email"))
         || (short && line.matches(" | ").count() >= 1)
         || publisher.is_some_and(|p| short && lower.starts_with(&p.to_lowercase()))
+}
+
+/// Whether a line is a photo caption: "... Picture shows the picket line", "(Pic: X)",
+/// "Photograph: X/Getty Images".
+fn is_caption(line: &str) -> bool {
+    // "icture shows": one search for "Picture shows" and "picture shows".
+    static PICTURE_SHOWS: LazyLock<memchr::memmem::Finder<'static>> =
+        LazyLock::new(|| memchr::memmem::Finder::new("icture shows"));
+    PICTURE_SHOWS.find(line.as_bytes()).is_some()
+        || (memchr::memchr(b':', line.as_bytes()).is_some()
+            && ["photograph:", "(pic:", "(photo:", "pictured:", "image:"]
+                .iter()
+                .any(|m| contains_ignoring_ascii_case(line, m)))
 }
 
 /// The number of words in `line`, counted no further than `limit`.

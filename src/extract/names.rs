@@ -553,17 +553,27 @@ fn seen_in_lower_case(doc: &Annotated<'_>, word: &str) -> bool {
 /// The acronyms a text defines in brackets after a capitalised name: "Trade Union Congress
 /// (TUC)", "Federation of teachers' unions (FEA - Fédération ...)".
 fn acronyms_defined(text: &str) -> HashSet<String> {
-    static DEFINED: LazyLock<regex::Regex> = LazyLock::new(|| {
-        regex::Regex::new(r"\p{Lu}[\w'’-]*\s?\(([\p{Lu}][\p{L}&]{1,7})(?:\)|\s[-–])")
-            .expect("valid regex")
-    });
-    DEFINED
-        .captures_iter(text)
-        .filter_map(|c| c.get(1))
-        .map(|m| m.as_str())
-        .filter(|a| is_acronym(a))
-        .map(str::to_owned)
-        .collect()
+    let mut out = HashSet::default();
+    for at in memchr::memchr_iter(b'(', text.as_bytes()) {
+        let before = &text[..at];
+        let before = before.strip_suffix(' ').unwrap_or(before);
+        let word = before
+            .rfind(char::is_whitespace)
+            .map_or(before, |i| &before[i + 1..]);
+        if !word.chars().next().is_some_and(char::is_uppercase) {
+            continue;
+        }
+        let rest = &text[at + 1..];
+        let end = rest
+            .find(|c: char| !(c.is_alphabetic() || c == '&'))
+            .unwrap_or(rest.len());
+        let (acronym, after) = rest.split_at(end);
+        let closed = after.starts_with(')') || after.starts_with(" -") || after.starts_with(" –");
+        if closed && is_acronym(acronym) {
+            out.insert(acronym.to_owned());
+        }
+    }
+    out
 }
 
 /// [`seen_in_lower_case`], remembered per word: each answer costs a search of the whole
@@ -704,8 +714,11 @@ fn scan_sentence(doc: &Annotated<'_>, scan: &mut Scan<'_, '_>) {
                 .any(|k| has_cue(&[text_of(k)]))
         };
         // A lost sentence break ("Shields.NEAS") parts two names.
-        let apart =
-            |a: usize, b: usize| doc.text[units[a].span.end..units[b].span.start].contains('.');
+        let apart = |a: usize, b: usize| {
+            doc.text.as_bytes()[units[a].span.end..units[b].span.start]
+                .iter()
+                .any(|&c| c == b'.')
+        };
         loop {
             if end < units.len()
                 && is_name_word(text_of(end))
@@ -844,8 +857,17 @@ fn has_cue(words: &[&str]) -> bool {
     let last = words.last().map(|w| strip_possessive(w)).unwrap_or("");
     CUE_WORDS.contains(last)
         || (last == "Centre" && words.len() >= 2 && words[words.len() - 2] == "Medical")
-        || ORG_HEADS.iter().any(|h| joined_starts_with(words, h))
+        || words.first().is_some_and(|w| ORG_HEAD_FIRST.contains(w))
+            && ORG_HEADS.iter().any(|h| joined_starts_with(words, h))
 }
+
+/// The first words of [`ORG_HEADS`]: a cheap test before the whole heads.
+static ORG_HEAD_FIRST: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    ORG_HEADS
+        .iter()
+        .filter_map(|h| h.split(' ').next())
+        .collect()
+});
 
 /// The last words [`has_cue`] looks for, in one set (it runs for every name word).
 static CUE_WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
@@ -1063,12 +1085,13 @@ fn classify(
             );
             return;
         }
-        let place = doc
-            .gazetteer
-            .lookup(&form)
-            .is_some_and(|k| k.kind == EntityKind::Place)
-            || doc.gazetteer.world_place(&form).is_some();
-        if next_is("council") && place {
+        let place = || {
+            doc.gazetteer
+                .lookup(&form)
+                .is_some_and(|k| k.kind == EntityKind::Place)
+                || doc.gazetteer.world_place(&form).is_some()
+        };
+        if next_is("council") && place() {
             push(
                 scan.found,
                 EntityKind::Organization,
@@ -1080,7 +1103,7 @@ fn classify(
             return;
         }
         // "the Scottish government", "the Welsh government".
-        if next_is("government") && (place || is_nationality(&form)) {
+        if next_is("government") && (is_nationality(&form) || place()) {
             let known = doc.gazetteer.lookup(&format!("{form} Government"));
             let name = known.map_or(format!("{form} Government"), |k| k.name.clone());
             push(
@@ -1227,7 +1250,8 @@ fn classify(
         if n > 1 || last_word == "NHS" {
             // "Brighton Labour Party": a local branch of a known body is that body; "EIS
             // Union" is the EIS.
-            for k in 0..n {
+            let branches = matches!(last_word, "Party" | "Union" | "Congress");
+            for k in (0..n).filter(|_| branches) {
                 let rest = if k == 0 {
                     words[..n - 1].join(" ")
                 } else {
@@ -1281,7 +1305,11 @@ fn classify(
             return;
         }
     }
-    if let Some(head) = ORG_HEADS.iter().find(|h| joined_starts_with(&words, h)) {
+    let head = words
+        .first()
+        .filter(|w| ORG_HEAD_FIRST.contains(*w))
+        .and_then(|_| ORG_HEADS.iter().find(|h| joined_starts_with(&words, h)));
+    if let Some(head) = head {
         if n > 2 {
             let sub = if ["Department", "Ministry"].contains(head) {
                 Some(SubKind::Government)
@@ -1800,8 +1828,17 @@ fn is_nationality(word: &str) -> bool {
 /// false); "Hamilton East School Principal Pippa Wright" (3, 4, true).
 fn role_then_name(doc: &Annotated<'_>, words: &[&str]) -> Option<(usize, usize, bool)> {
     let n = words.len();
-    let role_at =
-        |i: usize| doc.gazetteer.is_role_word(words[i]) || (i + 1 < n && is_role_acronym(words[i]));
+    if n < 2 {
+        return None;
+    }
+    // Most runs hold no role word: find out once per word, and stop there.
+    let roles: Vec<bool> = (0..n)
+        .map(|i| (i + 1 < n && is_role_acronym(words[i])) || doc.gazetteer.is_role_word(words[i]))
+        .collect();
+    if !roles.contains(&true) {
+        return None;
+    }
+    let role_at = |i: usize| roles.get(i).copied().unwrap_or(false);
     let k = (1..n).find(|&k| {
         if !role_at(k - 1) || role_at(k) {
             return false;
@@ -2052,7 +2089,7 @@ fn group(doc: &mut Annotated<'_>, found: Vec<Found>, definitions: &[(String, Str
         let target = match f.kind {
             EntityKind::Person => {
                 // A surname (with or without title) names the one person with that surname.
-                let mut matches = g.with_last_word(&key).iter().copied().filter(|&id| {
+                let mut matches = g.with_last_word(&key).filter(|&id| {
                     let name_key = &g.name_keys[id];
                     g.entities[id].kind == EntityKind::Person
                         && name_key.rsplit(' ').next() == Some(&*key)
@@ -2072,12 +2109,11 @@ fn group(doc: &mut Annotated<'_>, found: Vec<Found>, definitions: &[(String, Str
                     // an employer is itself.
                     let first_name = (kind == EntityKind::Person)
                         .then(|| {
-                            let mut people =
-                                g.with_first_word(&key).iter().copied().filter(|&id| {
-                                    g.entities[id].kind == EntityKind::Person
-                                        && g.name_keys[id].split(' ').next() == Some(&*key)
-                                        && g.name_keys[id].contains(' ')
-                                });
+                            let mut people = g.with_first_word(&key).filter(|&id| {
+                                g.entities[id].kind == EntityKind::Person
+                                    && g.name_keys[id].split(' ').next() == Some(&*key)
+                                    && g.name_keys[id].contains(' ')
+                            });
                             let one = people.next();
                             one.filter(|_| people.next().is_none())
                         })
@@ -2099,7 +2135,7 @@ fn group(doc: &mut Annotated<'_>, found: Vec<Found>, definitions: &[(String, Str
                 } else {
                     // A bare capitalised word that names nobody in the article: an
                     // organisation or hospital short form ("the Freeman"), or nothing.
-                    let short = g.with_first_word(&key).iter().copied().find(|&id| {
+                    let short = g.with_first_word(&key).find(|&id| {
                         matches!(
                             g.entities[id].kind,
                             EntityKind::Hospital | EntityKind::Organization
@@ -2179,18 +2215,57 @@ struct Grouping {
     holders: HashMap<(EntityKind, Rc<str>), EntityId>,
     /// First and last word of every name key an entity has had -> the entities, in order:
     /// the short-form matches look among these, not through every entity.
-    by_first_word: HashMap<Box<str>, Vec<EntityId>>,
-    by_last_word: HashMap<Box<str>, Vec<EntityId>>,
-    /// Every alias as written -> the first entity holding it.
-    by_alias: HashMap<Box<str>, EntityId>,
+    /// (Keyed by hashes, not strings: a lookup allocates nothing, and callers check what
+    /// they find.)
+    by_first_word: HashMap<u64, Vec<EntityId>>,
+    by_last_word: HashMap<u64, Vec<EntityId>>,
+    /// Every alias as written -> the entities holding it.
+    by_alias: HashMap<u64, Vec<EntityId>>,
     /// (kind, initials of a name an organisation or hospital has had) -> the entities.
-    by_initials: HashMap<(EntityKind, Box<str>), Vec<EntityId>>,
+    by_initials: HashMap<(EntityKind, u64), Vec<EntityId>>,
+    /// Whether the indexes above are kept (from [`INDEX_FROM`] entities on).
+    indexed: bool,
+}
+
+/// How many entities an article must have before grouping keeps indexes of their words:
+/// below it, a pass over them all is quicker.
+const INDEX_FROM: usize = 48;
+
+/// Entities that may hold a word: every one of a small article's, or those an index files.
+enum Candidates<'g> {
+    All(std::ops::Range<usize>),
+    Filed(std::slice::Iter<'g, EntityId>),
+}
+
+impl Iterator for Candidates<'_> {
+    type Item = EntityId;
+
+    fn next(&mut self) -> Option<EntityId> {
+        match self {
+            Candidates::All(range) => range.next(),
+            Candidates::Filed(ids) => ids.next().copied(),
+        }
+    }
+}
+
+/// A hash of the characters of a string (the same for a word and for the initials of a
+/// name that spell it).
+fn chars_hash(chars: impl Iterator<Item = char>) -> u64 {
+    use std::hash::Hasher;
+    let mut hasher = rustc_hash::FxHasher::default();
+    for c in chars {
+        hasher.write_u32(c as u32);
+    }
+    hasher.finish()
 }
 
 impl Grouping {
     fn push(&mut self, entity: Entity) -> EntityId {
         let id = self.entities.len();
         let key = self.keys.of(&entity.name);
+        if !self.indexed && id + 1 >= INDEX_FROM {
+            self.build_indexes();
+        }
         self.index_words(&key, id);
         self.index_initials(entity.kind, &entity.name, id);
         self.index(entity.kind, key.clone(), id);
@@ -2204,28 +2279,70 @@ impl Grouping {
         id
     }
 
+    /// Files every entity so far under the words, aliases and initials of every name it has
+    /// had: from now on lookups go through the indexes.
+    fn build_indexes(&mut self) {
+        self.indexed = true;
+        for id in 0..self.entities.len() {
+            let kind = self.entities[id].kind;
+            let forms: Vec<String> = std::iter::once(self.entities[id].name.clone())
+                .chain(self.entities[id].aliases.iter().cloned())
+                .collect();
+            for form in &forms {
+                let key = self.keys.of(form);
+                self.index_words(&key, id);
+                self.index_initials(kind, form, id);
+            }
+            for alias in forms.iter().skip(1) {
+                self.index_alias(alias, id);
+            }
+        }
+    }
+
     /// Files the entity under the first and last words of a name key it has had.
     fn index_words(&mut self, key: &str, id: EntityId) {
+        if !self.indexed {
+            return;
+        }
         for (word, map) in [
             (key.split(' ').next(), &mut self.by_first_word),
             (key.rsplit(' ').next(), &mut self.by_last_word),
         ] {
-            let ids = map.entry(word.unwrap_or_default().into()).or_default();
+            let ids = map
+                .entry(chars_hash(word.unwrap_or_default().chars()))
+                .or_default();
             if ids.last() != Some(&id) {
                 ids.push(id);
             }
         }
     }
 
-    /// The entities whose name has ever begun with `word`, in order (verify against
-    /// `name_keys`: a renamed entity stays under its old first word too).
-    fn with_first_word(&self, word: &str) -> &[EntityId] {
-        self.by_first_word.get(word).map_or(&[], Vec::as_slice)
+    /// The entities whose name may have begun with `word`, in order: a superset to check
+    /// against `name_keys` (a renamed entity stays under its old first word too; a small
+    /// article's entities are all listed, which is quicker than keeping an index).
+    fn with_first_word(&self, word: &str) -> Candidates<'_> {
+        self.candidates(&self.by_first_word, word)
     }
 
     /// The same, for the last word of a name.
-    fn with_last_word(&self, word: &str) -> &[EntityId] {
-        self.by_last_word.get(word).map_or(&[], Vec::as_slice)
+    fn with_last_word(&self, word: &str) -> Candidates<'_> {
+        self.candidates(&self.by_last_word, word)
+    }
+
+    fn candidates<'g>(
+        &'g self,
+        index: &'g HashMap<u64, Vec<EntityId>>,
+        word: &str,
+    ) -> Candidates<'g> {
+        if !self.indexed {
+            return Candidates::All(0..self.entities.len());
+        }
+        Candidates::Filed(
+            index
+                .get(&chars_hash(word.chars()))
+                .map_or(&[][..], Vec::as_slice)
+                .iter(),
+        )
     }
 
     fn index(&mut self, kind: EntityKind, key: Rc<str>, id: EntityId) {
@@ -2244,20 +2361,33 @@ impl Grouping {
     }
 
     fn index_alias(&mut self, alias: &str, id: EntityId) {
-        let holder = self.by_alias.entry(alias.into()).or_insert(id);
-        *holder = (*holder).min(id);
+        if !self.indexed {
+            return;
+        }
+        self.by_alias
+            .entry(chars_hash(alias.chars()))
+            .or_default()
+            .push(id);
     }
 
     /// The first entity with this alias, as written.
     fn with_alias(&self, alias: &str) -> Option<EntityId> {
-        self.by_alias.get(alias).copied()
+        if !self.indexed {
+            return self.entities.iter().position(|e| e.aliases.contains(alias));
+        }
+        self.by_alias
+            .get(&chars_hash(alias.chars()))?
+            .iter()
+            .copied()
+            .filter(|&id| self.entities[id].aliases.contains(alias))
+            .min()
     }
 
     fn index_initials(&mut self, kind: EntityKind, name: &str, id: EntityId) {
-        if matches!(kind, EntityKind::Organization | EntityKind::Hospital) {
+        if self.indexed && matches!(kind, EntityKind::Organization | EntityKind::Hospital) {
             let ids = self
                 .by_initials
-                .entry((kind, initials(name).into()))
+                .entry((kind, chars_hash(initial_letters(name))))
                 .or_default();
             ids.push(id);
         }
@@ -2265,8 +2395,14 @@ impl Grouping {
 
     /// The first entity of `kind` whose name has these initials ("NTUC").
     fn with_initials(&self, kind: EntityKind, form: &str) -> Option<EntityId> {
+        if !self.indexed {
+            return self
+                .entities
+                .iter()
+                .position(|e| e.kind == kind && initial_letters(&e.name).eq(form.chars()));
+        }
         self.by_initials
-            .get(&(kind, form.into()))?
+            .get(&(kind, chars_hash(form.chars())))?
             .iter()
             .copied()
             // A renamed entity stays filed under its old initials.
@@ -2316,13 +2452,13 @@ impl Grouping {
         let multi_word = |id: EntityId| {
             self.entities[id].kind == EntityKind::Person && self.name_keys[id].contains(' ')
         };
-        only(Box::new(self.with_last_word(key).iter().copied().filter(
-            move |&id| multi_word(id) && self.name_keys[id].rsplit(' ').next() == Some(key),
-        )))
+        only(Box::new(self.with_last_word(key).filter(move |&id| {
+            multi_word(id) && self.name_keys[id].rsplit(' ').next() == Some(key)
+        })))
         .or_else(|| {
-            only(Box::new(self.with_first_word(key).iter().copied().filter(
-                move |&id| multi_word(id) && self.name_keys[id].split(' ').next() == Some(key),
-            )))
+            only(Box::new(self.with_first_word(key).filter(move |&id| {
+                multi_word(id) && self.name_keys[id].split(' ').next() == Some(key)
+            })))
         })
     }
 
@@ -2357,7 +2493,7 @@ impl Grouping {
                 && long.ends_with(short)
                 && !GENERIC.contains(&short[0])
         };
-        self.with_last_word(last).iter().copied().find(|&id| {
+        self.with_last_word(last).find(|&id| {
             let full: Vec<&str> = self.name_keys[id].split(' ').collect();
             self.entities[id].kind == EntityKind::Hospital
                 && (ends_with(&full, &words) || ends_with(&words, &full))
@@ -2407,7 +2543,7 @@ impl Grouping {
         };
         // Either name is the other's start, so both begin with the same word.
         let first = words.first().copied().unwrap_or_default();
-        self.with_first_word(first).iter().copied().find(|&id| {
+        self.with_first_word(first).find(|&id| {
             let (e, full) = (&self.entities[id], &self.name_keys[id]);
             if !matches!(e.kind, EntityKind::Organization | EntityKind::Hospital)
                 || e.kind != f.kind && f.kind != EntityKind::Person
@@ -2533,10 +2669,13 @@ fn acronym_used_as_name(doc: &Annotated<'_>, f: &Found) -> bool {
 
 /// "Northvale Trades Union Council" -> "NTUC".
 fn initials(name: &str) -> String {
+    initial_letters(name).collect()
+}
+
+fn initial_letters(name: &str) -> impl Iterator<Item = char> + '_ {
     name.split_whitespace()
         .filter(|w| is_capitalised(w))
         .filter_map(|w| w.chars().next())
-        .collect()
 }
 
 #[cfg(test)]

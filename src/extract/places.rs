@@ -36,12 +36,16 @@ impl Component for Places {
                 .collect();
             // "the hospital", "the infirmary's main entrance".
             let text = doc.slice(sentence.span);
-            for noun in ["the hospital", "the infirmary"] {
-                if let Some(i) = text.find(noun) {
-                    let at = sentence.span.start + i;
-                    if let Some(e) = definite_reference(doc, at, &noun[4..]) {
-                        hospitals.push((Span::new(at, at + noun.len()), e));
-                    }
+            let mut seen = [false; 2];
+            for m in THE_HOSPITAL.find_iter(text) {
+                let k = m.pattern().as_usize();
+                if std::mem::replace(&mut seen[k], true) {
+                    continue;
+                }
+                let at = sentence.span.start + m.start();
+                let noun = &text[m.start() + 4..m.end()];
+                if let Some(e) = definite_reference(doc, at, noun) {
+                    hospitals.push((Span::new(at, at + m.len()), e));
                 }
             }
             hospitals.sort_by_key(|(_, e)| *e);
@@ -173,6 +177,12 @@ fn place_in_region(doc: &mut Annotated<'_>) {
         );
     }
 }
+
+/// "the hospital" and "the infirmary", found in one pass.
+static THE_HOSPITAL: std::sync::LazyLock<aho_corasick::AhoCorasick> =
+    std::sync::LazyLock::new(|| {
+        aho_corasick::AhoCorasick::new(["the hospital", "the infirmary"]).expect("valid patterns")
+    });
 
 /// A stem that every cue of [`runs_hospitals`] holds.
 static RUN_STEMS: std::sync::LazyLock<aho_corasick::AhoCorasick> = std::sync::LazyLock::new(|| {

@@ -709,127 +709,127 @@ fn trim_from_clause(doc: &Annotated<'_>, span: Span) -> Span {
     }
 }
 
+/// The cues [`who_clause`] reads after a name: where a person works, what they are, where
+/// they are from.
+const JOB_CUES: &[&str] = &[
+    " works at ",
+    " worked at ",
+    " works for ",
+    " worked for ",
+    " works with ",
+    " based at ",
+    " been at ",
+    " employed at ",
+    " employed by ",
+];
+const WHO_IS_CUES: &[&str] = &[" who has been ", " who is ", " who was "];
+const HOME_CUES: &[&str] = &[
+    "who grew up in ",
+    "who lives in ",
+    "who is from ",
+    "who comes from ",
+    "from ",
+];
+
+/// All of [`who_clause`]'s cues, found in one pass (overlaps included: " who is " and "who
+/// is from " both count).
+static WHO_CUES: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasick::new(JOB_CUES.iter().chain(WHO_IS_CUES).chain(HOME_CUES)).expect("valid patterns")
+});
+
 /// "who grew up in Z", "who lives in Z", "who is from Z": a home; "who works at Y",
 /// "has worked at Y", "who has been a signaller with Y": a job.
 fn who_clause(doc: &mut Annotated<'_>, person: EntityId, from: usize, sentence: Span) {
-    let rest = &doc.text[from..sentence.end];
-    let window: String = rest.chars().take(160).collect();
-    // Most names are followed by none of the cues: one search for what they share first.
-    let job_cue = window.contains(" work")
-        || window.contains(" based at ")
-        || window.contains(" been at ")
-        || window.contains(" employed ");
-    let who = rest.contains(" who ");
-    let home_cue = window.contains("who ") || window.contains("from ");
-    for cue in [
-        " works at ",
-        " worked at ",
-        " works for ",
-        " worked for ",
-        " works with ",
-        " based at ",
-        " been at ",
-        " employed at ",
-        " employed by ",
-    ]
-    .into_iter()
-    .filter(|_| job_cue)
-    {
-        if let Some(i) = window.find(cue) {
-            let at = from + i + cue.len();
-            let rest = &doc.text[at..sentence.end];
-            let skip = if rest.starts_with("the ") { 4 } else { 0 };
-            let found = doc
-                .mentions_in(Span::new(at + skip, sentence.end))
-                .find(|&(s, _)| s.start == at + skip);
-            if let Some((_, e)) = found {
-                if matches!(
-                    doc.entity(e).kind,
-                    EntityKind::Organization | EntityKind::Hospital
-                ) {
-                    doc.add_fact(
-                        Subject::Entity(person),
-                        Property::WorksFor,
-                        Value::Entity(e),
-                        "works-at",
-                        sentence,
-                    );
-                }
+    let near = window(doc.text, sentence, from, 0, 160);
+    // Where each cue first occurs after the name, as an offset from it.
+    let mut first = [usize::MAX; JOB_CUES.len() + WHO_IS_CUES.len() + HOME_CUES.len()];
+    for m in WHO_CUES.find_overlapping_iter(doc.slice(Span::new(from, near.end))) {
+        let slot = &mut first[m.pattern().as_usize()];
+        *slot = (*slot).min(m.start());
+    }
+    let at_cue = |k: usize| (first[k] != usize::MAX).then_some(first[k]);
+    for (k, cue) in JOB_CUES.iter().enumerate() {
+        let Some(i) = at_cue(k) else { continue };
+        let at = from + i + cue.len();
+        let rest = &doc.text[at..sentence.end];
+        let skip = if rest.starts_with("the ") { 4 } else { 0 };
+        let found = doc
+            .mentions_in(Span::new(at + skip, sentence.end))
+            .find(|&(s, _)| s.start == at + skip);
+        if let Some((_, e)) = found {
+            if matches!(
+                doc.entity(e).kind,
+                EntityKind::Organization | EntityKind::Hospital
+            ) {
+                doc.add_fact(
+                    Subject::Entity(person),
+                    Property::WorksFor,
+                    Value::Entity(e),
+                    "works-at",
+                    sentence,
+                );
             }
         }
     }
-    for cue in [" who has been ", " who is ", " who was "]
-        .into_iter()
-        .filter(|_| who)
-    {
-        if let Some(i) = rest.find(cue) {
-            if i < 3 {
-                let start = from + i + cue.len();
-                let end = [" for ", ",", "."]
-                    .iter()
-                    .filter_map(|e| doc.text[start..sentence.end].find(e))
-                    .min()
-                    .map_or(sentence.end, |e| start + e);
-                role_phrase(doc, person, Span::new(start, end), sentence, "who-is");
-                // "who has been a porter for 28 years at Whipps Cross hospital".
-                let clause_end = [",", ".", ";"]
-                    .iter()
-                    .filter_map(|e| doc.text[start..sentence.end].find(e))
-                    .min()
-                    .map_or(sentence.end, |e| start + e);
-                let workplace = doc
-                    .mentions_in(Span::new(end, clause_end))
-                    .find(|&(m, e)| {
-                        let before = doc.text[start..m.start].trim_end();
-                        let before = before.strip_suffix(" the").unwrap_or(before);
-                        before.ends_with(" at")
-                            && matches!(
-                                doc.entity(e).kind,
-                                EntityKind::Hospital | EntityKind::Organization
-                            )
-                    })
-                    .map(|(_, e)| e);
-                if let Some(e) = workplace {
-                    doc.add_fact(
-                        Subject::Entity(person),
-                        Property::WorksFor,
-                        Value::Entity(e),
-                        "who-is",
-                        sentence,
-                    );
-                }
-            }
+    for (k, cue) in WHO_IS_CUES.iter().enumerate() {
+        let Some(i) = at_cue(JOB_CUES.len() + k).filter(|&i| i < 3) else {
+            continue;
+        };
+        let start = from + i + cue.len();
+        let clause = &doc.text[start..window(doc.text, sentence, start, 0, 400).end];
+        let end = [" for ", ",", "."]
+            .iter()
+            .filter_map(|e| clause.find(e))
+            .min()
+            .map_or(start + clause.len(), |e| start + e);
+        role_phrase(doc, person, Span::new(start, end), sentence, "who-is");
+        // "who has been a porter for 28 years at Whipps Cross hospital".
+        let clause_end = clause
+            .find([',', '.', ';'])
+            .map_or(start + clause.len(), |e| start + e);
+        let workplace = doc
+            .mentions_in(Span::new(end, clause_end))
+            .find(|&(m, e)| {
+                let before = doc.text[start..m.start].trim_end();
+                let before = before.strip_suffix(" the").unwrap_or(before);
+                before.ends_with(" at")
+                    && matches!(
+                        doc.entity(e).kind,
+                        EntityKind::Hospital | EntityKind::Organization
+                    )
+            })
+            .map(|(_, e)| e);
+        if let Some(e) = workplace {
+            doc.add_fact(
+                Subject::Entity(person),
+                Property::WorksFor,
+                Value::Entity(e),
+                "who-is",
+                sentence,
+            );
         }
     }
-    for cue in [
-        "who grew up in ",
-        "who lives in ",
-        "who is from ",
-        "who comes from ",
-        "from ",
-    ]
-    .into_iter()
-    .filter(|_| home_cue)
-    {
-        if let Some(i) = window.find(cue) {
-            if cue == "from " && i > 25 {
-                continue;
-            }
-            let at = from + i + cue.len();
-            let found = doc
-                .mentions_in(Span::new(at, sentence.end))
-                .find(|&(s, _)| s.start == at);
-            if let Some((_, e)) = found {
-                if doc.entity(e).kind == EntityKind::Place {
-                    doc.add_fact(
-                        Subject::Entity(person),
-                        Property::HomeLocation,
-                        Value::Entity(e),
-                        "who-lives-in",
-                        sentence,
-                    );
-                    return;
-                }
+    for (k, cue) in HOME_CUES.iter().enumerate() {
+        let Some(i) = at_cue(JOB_CUES.len() + WHO_IS_CUES.len() + k) else {
+            continue;
+        };
+        if *cue == "from " && i > 25 {
+            continue;
+        }
+        let at = from + i + cue.len();
+        let found = doc
+            .mentions_in(Span::new(at, sentence.end))
+            .find(|&(s, _)| s.start == at);
+        if let Some((_, e)) = found {
+            if doc.entity(e).kind == EntityKind::Place {
+                doc.add_fact(
+                    Subject::Entity(person),
+                    Property::HomeLocation,
+                    Value::Entity(e),
+                    "who-lives-in",
+                    sentence,
+                );
+                return;
             }
         }
     }
@@ -876,6 +876,16 @@ fn union_roles(doc: &mut Annotated<'_>) {
     let Some(union) = doc.main_union() else {
         return;
     };
+    let affiliated: rustc_hash::FxHashSet<EntityId> = doc
+        .extraction
+        .facts
+        .iter()
+        .filter(|g| matches!(g.property, Property::WorksFor | Property::MemberOf))
+        .filter_map(|g| match g.subject {
+            Subject::Entity(e) => Some(e),
+            Subject::Strike(_) => None,
+        })
+        .collect();
     let mut add = Vec::new();
     for f in &doc.extraction.facts {
         let (Subject::Entity(person), Property::JobTitle, Value::Text(title)) =
@@ -886,11 +896,7 @@ fn union_roles(doc: &mut Annotated<'_>) {
         let union_role = UNION_ROLES.iter().any(|r| {
             title == r || title.ends_with(&format!(" {r}")) && title.starts_with("union ")
         });
-        let affiliated = doc.extraction.facts.iter().any(|g| {
-            g.subject == Subject::Entity(person)
-                && matches!(g.property, Property::WorksFor | Property::MemberOf)
-        });
-        if union_role && !affiliated {
+        if union_role && !affiliated.contains(&person) {
             add.push((person, title.clone(), f.evidence));
         }
     }

@@ -31,6 +31,17 @@ static THIS_ACTION: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
+/// A stem every match of [`PICKET`] and [`THIS_ACTION`] holds, in any case.
+static ACTION_STEMS: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
+    aho_corasick::AhoCorasick::builder()
+        .match_kind(aho_corasick::MatchKind::LeftmostFirst)
+        .build([
+            "strik", "Strik", "STRIK", "walk", "Walk", "WALK", "picket", "Picket", "PICKET",
+            "protest", "Protest", "rally", "Rally",
+        ])
+        .expect("valid patterns")
+});
+
 static PICKET: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?i)(?-u:\b)(picket(?:s|ing)?|picket lines?|protest(?:ing|ers|ors)?|rally)(?-u:\b)",
@@ -765,9 +776,17 @@ fn undated_sentences(
     unwanted: &rustc_hash::FxHashSet<EntityId>,
 ) -> (Vec<(EntityId, Span)>, Vec<(EntityId, Span)>) {
     let dated: Vec<usize> = doc.dates.iter().map(|d| d.sentence).collect();
+    // Where the words that can open such a sentence's patterns are: most sentences hold none.
+    let stems: Vec<usize> = ACTION_STEMS
+        .find_iter(doc.text)
+        .map(|m| m.start())
+        .collect();
     let (mut organisers, mut places) = (Vec::new(), Vec::new());
     for (s, sentence) in doc.layout.sentences.iter().enumerate() {
         let span = sentence.span;
+        if !span.holds_any(&stems) {
+            continue;
+        }
         let text = doc.slice(span);
         if doc.boilerplate[sentence.paragraph]
             || dated.binary_search(&s).is_ok()
