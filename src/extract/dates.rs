@@ -171,10 +171,17 @@ impl Component for Dates {
             for re in calendar {
                 for c in re.captures_iter(text) {
                     let Some(m) = c.get(0) else { continue };
-                    let days = c
+                    let mut days = c
                         .name("days")
                         .map(|d| day_numbers(d.as_str()))
                         .unwrap_or_default();
+                    // "between 12 and 15 July" is every day from one to the other.
+                    if days.len() == 2
+                        && days[0] < days[1]
+                        && text[..m.start()].trim_end().ends_with("between")
+                    {
+                        days = (days[0]..=days[1]).collect();
+                    }
                     let month = c.name("month").and_then(|m| month_number(m.as_str()));
                     if days.is_empty() || month.is_none() {
                         continue;
@@ -724,5 +731,54 @@ mod tests {
             found[1].1,
             vec![day(2023, 1, 6), day(2023, 1, 7), day(2023, 1, 8)]
         );
+    }
+
+    #[test]
+    fn an_undated_article_takes_its_year_only_from_what_fixes_it() {
+        // A full date with its year anywhere in the text.
+        let found = dates(
+            "Staff strike on Tuesday 25 July, until Thursday 27 July 2023.",
+            None,
+            &[2017, 2023],
+        );
+        assert_eq!(found[0].1, vec![day(2023, 7, 25)]);
+        // Only a weekday: 23 January was a Monday in 2017 and in 2023, both years of the
+        // corpus, so no year is guessed.
+        assert!(dates(
+            "Today (Monday January 23) staff struck.",
+            None,
+            &[2017, 2023]
+        )
+        .is_empty());
+        // A dateline gives the day of publication.
+        let found = dates(
+            "Hamilton, March 16, 2023\nTeachers strike today.",
+            None,
+            &[],
+        );
+        assert_eq!(
+            found.last().map(|d| d.1.clone()),
+            Some(vec![day(2023, 3, 16)])
+        );
+        let found = dates(
+            " date 2019-08-05 The walkout due on Monday was called off.",
+            None,
+            &[],
+        );
+        assert_eq!(found[0].1, vec![day(2019, 8, 5)]);
+    }
+
+    #[test]
+    fn a_page_address_carries_its_date() {
+        use crate::extract::date_in_url;
+        assert_eq!(
+            date_in_url("https://example.org/2024/09/13/boeing-strike/"),
+            Some(day(2024, 9, 13))
+        );
+        assert_eq!(
+            date_in_url("https://example.org/society/2017/jul/11/cleaners-strike"),
+            Some(day(2017, 7, 11))
+        );
+        assert_eq!(date_in_url("https://example.org/news/12345"), None);
     }
 }

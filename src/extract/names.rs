@@ -723,6 +723,7 @@ fn scan_sentence(doc: &Annotated<'_>, scan: &mut Scan<'_, '_>) {
             if end < units.len()
                 && is_name_word(text_of(end))
                 && !apart(end - 1, end)
+                && romance_name(doc, units, end).is_none()
                 && (!ends_with_possessive(text_of(end - 1)) || cue_ahead(end))
             {
                 end += 1;
@@ -733,6 +734,7 @@ fn scan_sentence(doc: &Annotated<'_>, scan: &mut Scan<'_, '_>) {
                 && text_of(end) == "of"
                 && text_of(end + 1) == "the"
                 && is_name_word(text_of(end + 2))
+                && romance_name(doc, units, end + 2).is_none()
                 && !ends_with_possessive(text_of(end - 1))
             {
                 end += 3;
@@ -742,6 +744,7 @@ fn scan_sentence(doc: &Annotated<'_>, scan: &mut Scan<'_, '_>) {
                 && JOINERS.contains(&text_of(end))
                 && text_of(end) != "the"
                 && is_name_word(text_of(end + 1))
+                && romance_name(doc, units, end + 1).is_none()
                 && !ends_with_possessive(text_of(end - 1))
             {
                 end += 2;
@@ -1192,14 +1195,22 @@ fn classify(
         .lookup(&form)
         .filter(|_| !(n == 1 && before_number) && !defined_here)
     {
-        push(
-            scan.found,
-            known.kind,
-            Some(known.sub),
-            known.name.clone(),
-            None,
-            false,
-        );
+        // One word that names a place may be someone's surname: `group` decides.
+        let surname = n == 1 && known.kind == EntityKind::Place && known.sub == SubKind::Town;
+        scan.found.push(Found {
+            span,
+            kind: if surname {
+                EntityKind::Person
+            } else {
+                known.kind
+            },
+            sub: Some(known.sub),
+            form: known.name.clone(),
+            gender: None,
+            short: surname,
+            unknown: false,
+            fallback: surname.then_some((known.kind, Some(known.sub))),
+        });
         return;
     }
     // "Labour MP", "Unison Regional Secretary": the body before a trailing role.
@@ -1965,7 +1976,7 @@ fn employer_context(
     // "Boeing's 33,000 machinists".
     let mut after = after;
     while word(after).is_some_and(|w| w.chars().all(|c| c.is_ascii_digit() || c == ',')) {
-        after += 2;
+        after += 1;
     }
     let next = word(after).unwrap_or_default();
     let prev = first.checked_sub(1).and_then(word).unwrap_or_default();
@@ -2829,5 +2840,106 @@ mod tests {
             "{found:?}"
         );
         assert!(has(&found, EntityKind::Place, "Brighton"), "{found:?}");
+    }
+
+    #[test]
+    fn an_unexpanded_acronym_in_an_organisations_slot_is_one() {
+        let found = names("Talks between the union and COSLA broke down again.");
+        assert!(has(&found, EntityKind::Organization, "COSLA"), "{found:?}");
+        // A plural is a class of things, not a body.
+        let found = names("Staff at CEGEPs and schools walked out.");
+        assert!(!found.iter().any(|(_, n, _)| n == "CEGEPs"), "{found:?}");
+    }
+
+    #[test]
+    fn a_foreign_town_is_a_place_by_the_world_list_or_by_context() {
+        let found = names("Pickets gathered outside the plant in Everett, Washington, on Friday.");
+        assert!(has(&found, EntityKind::Place, "Everett"), "{found:?}");
+        assert!(has(&found, EntityKind::Place, "Washington"), "{found:?}");
+        // Large places need no preposition; a state by its news-agency abbreviation.
+        let found = names("Quebec nurses joined teachers from Burbank, Calif. on the line.");
+        assert!(has(&found, EntityKind::Place, "Quebec"), "{found:?}");
+        assert!(has(&found, EntityKind::Place, "California"), "{found:?}");
+        // A small place unknown to any list, after "in".
+        let found = names("Nurses in Llanfaredd struck.");
+        assert!(has(&found, EntityKind::Place, "Llanfaredd"), "{found:?}");
+        // A part of a place.
+        let found = names("The porter works at a hospital in east London.");
+        assert!(has(&found, EntityKind::Place, "east London"), "{found:?}");
+    }
+
+    #[test]
+    fn a_place_name_that_is_someones_surname_is_that_person() {
+        let found = names("Kate Sheffield, a nurse, spoke. Later Sheffield said she was tired.");
+        assert!(
+            has(&found, EntityKind::Person, "Kate Sheffield"),
+            "{found:?}"
+        );
+        assert!(!has(&found, EntityKind::Place, "Sheffield"), "{found:?}");
+    }
+
+    #[test]
+    fn an_employer_by_the_words_around_it() {
+        let found =
+            names("Cleaners employed by Serco walked out, and Boeing's 33,000 machinists too.");
+        assert!(has(&found, EntityKind::Organization, "Serco"), "{found:?}");
+        assert!(has(&found, EntityKind::Organization, "Boeing"), "{found:?}");
+        // A nationality before "workers" is not an employer.
+        let found = names("The strike is for Nigerian workers.");
+        assert!(found.is_empty(), "{found:?}");
+    }
+
+    #[test]
+    fn a_role_in_capitals_between_a_body_and_a_person() {
+        let found = names("Hamilton East School Principal Pippa Wright closed the school. First Minister Humza Yousaf spoke.");
+        assert!(
+            has(&found, EntityKind::Organization, "Hamilton East School"),
+            "{found:?}"
+        );
+        assert!(has(&found, EntityKind::Person, "Pippa Wright"), "{found:?}");
+        assert!(has(&found, EntityKind::Person, "Humza Yousaf"), "{found:?}");
+        assert!(
+            !found.iter().any(|(_, n, _)| n.contains("Minister")),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn a_first_name_alone_where_the_words_say_person() {
+        let found = names("\"We all saw it coming,\" says Eric, a worker in the paint shop.");
+        assert!(has(&found, EntityKind::Person, "Eric"), "{found:?}");
+        // ... or the one person of that first name.
+        let found = names("John Lennon is a paramedic. John, 60, said it was hard.");
+        let john = found
+            .iter()
+            .filter(|(k, _, _)| *k == EntityKind::Person)
+            .count();
+        assert_eq!(john, 1, "{found:?}");
+    }
+
+    #[test]
+    fn french_union_names_run_through_their_small_words() {
+        let found = names(
+            "Members of the Syndicat de l'enseignement de la région de Laval and the FAE struck.",
+        );
+        assert!(
+            has(
+                &found,
+                EntityKind::Organization,
+                "Syndicat de l'enseignement de la région de Laval"
+            ),
+            "{found:?}"
+        );
+        assert!(!has(&found, EntityKind::Place, "Laval"), "{found:?}");
+    }
+
+    #[test]
+    fn a_bracketed_acronym_means_what_the_text_says() {
+        let found = names("The Trade Union Congress (TUC) of Nigeria met. The TUC said no.");
+        let tuc = found
+            .iter()
+            .find(|(_, _, aliases)| aliases.contains(&"TUC".to_owned()))
+            .map(|(_, n, _)| n.as_str());
+        assert_eq!(tuc, Some("Trade Union Congress"), "{found:?}");
     }
 }

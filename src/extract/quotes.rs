@@ -789,4 +789,46 @@ mod tests {
         assert_eq!(q.len(), 1, "{q:?}");
         assert_eq!(q[0].1, None);
     }
+
+    #[test]
+    fn a_joint_statement_is_each_signatorys() {
+        let gazetteer = Gazetteer::builtin();
+        let text = "In a communique signed by Comrade Joe Ade and Comrade Femi Ola, labour suspended the strike.\nThe communique reads: \"The strike is relaxed for one week.\"\n";
+        let ex = extract(text, &Context::default(), &gazetteer);
+        let q = &ex.quotes[0];
+        let mut who: Vec<String> = q
+            .speaker
+            .iter()
+            .chain(&q.co_speakers)
+            .map(|&s| ex.entities[s].name.clone())
+            .collect();
+        who.sort();
+        assert_eq!(who, ["Femi Ola", "Joe Ade"], "{q:?}");
+        let ex = extract(
+            "Ann Lee and Tom Hart said: \"We will not give up.\"",
+            &Context::default(),
+            &gazetteer,
+        );
+        assert_eq!(ex.quotes[0].co_speakers.len(), 1, "{:?}", ex.quotes);
+    }
+
+    #[test]
+    fn speakers_without_a_colon_after_a_caption_and_after_a_paragraph_about_them() {
+        let q = quotes("Ms Jo Reid said, \"We are ready.\"\n");
+        assert_eq!(q[0].1.as_deref(), Some("Jo Reid"), "{q:?}");
+        let q = quotes("Len Hale said: \"The staff have had enough.\nPickets at the gate. Picture shows the picket line\n\"We are losing staff.\"\n");
+        assert_eq!(q.len(), 2, "{q:?}");
+        assert!(
+            q.iter().all(|(_, s)| s.as_deref() == Some("Len Hale")),
+            "{q:?}"
+        );
+        let q = quotes(
+            "The union's president, Steven Mole, welcomed the judgment.\n\"We are very happy.\"\n",
+        );
+        assert_eq!(q[0].1.as_deref(), Some("Steven Mole"), "{q:?}");
+        // A person named with a spokes-word is the speaker, not the body.
+        let q =
+            quotes("RCN representative Anne Hale told reporters: \"This has never happened.\"\n");
+        assert_eq!(q[0].1.as_deref(), Some("Anne Hale"), "{q:?}");
+    }
 }

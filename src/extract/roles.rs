@@ -1087,4 +1087,90 @@ mod tests {
             "{f:?}"
         );
     }
+
+    #[test]
+    fn a_role_after_the_name_in_a_trade_union() {
+        let (_, f) = facts("Ann Cole, branch secretary of the GMB, said the offer was poor.");
+        assert!(
+            has(
+                &f,
+                "Ann Cole",
+                Property::JobTitle,
+                "branch secretary of the gmb"
+            ) || has(&f, "Ann Cole", Property::JobTitle, "branch secretary"),
+            "{f:?}"
+        );
+        assert!(has(&f, "Ann Cole", Property::WorksFor, "GMB"), "{f:?}");
+    }
+
+    #[test]
+    fn a_lay_representative_is_a_member_and_speaks_for_the_union() {
+        let (_, f) =
+            facts("RCN representative Anne Hale, aged 61, told reporters the ward was short.");
+        assert!(
+            has(
+                &f,
+                "Anne Hale",
+                Property::MemberOf,
+                "Royal College of Nursing"
+            ),
+            "{f:?}"
+        );
+        assert!(
+            has(
+                &f,
+                "Anne Hale",
+                Property::WorksFor,
+                "Royal College of Nursing"
+            ),
+            "{f:?}"
+        );
+    }
+
+    #[test]
+    fn a_union_officer_without_a_body_works_for_the_article_union() {
+        let (_, f) = facts("Unite members walked out at the depot. Branch secretary Tom Reed said: \"We are solid.\"");
+        assert!(has(&f, "Tom Reed", Property::WorksFor, "Unite"), "{f:?}");
+    }
+
+    #[test]
+    fn a_body_in_the_possessive_before_a_name_employs_them() {
+        let (_, f) = facts("SATAWU's Amanda Nkosi said pickets were planned.");
+        assert!(
+            has(
+                &f,
+                "Amanda Nkosi",
+                Property::WorksFor,
+                "South African Transport and Allied Workers Union"
+            ),
+            "{f:?}"
+        );
+    }
+
+    #[test]
+    fn coordinated_names_share_the_role_written_before_them() {
+        let (_, f) = facts("In a letter signed by the presidents of the NLC, Comrade Joe Ade and Comrade Femi Ola, labour said so.");
+        for who in ["Joe Ade", "Femi Ola"] {
+            assert!(
+                has(&f, who, Property::JobTitle, "president"),
+                "{who}: {f:?}"
+            );
+            assert!(
+                has(&f, who, Property::WorksFor, "Nigeria Labour Congress"),
+                "{who}: {f:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn two_roles_joined_before_a_name() {
+        let (_, f) = facts(
+            "For paramedic and Unison representative, Jim Lowe, the strike was a last resort.",
+        );
+        assert!(
+            has(&f, "Jim Lowe", Property::JobTitle, "paramedic"),
+            "{f:?}"
+        );
+        assert!(has(&f, "Jim Lowe", Property::MemberOf, "Unison"), "{f:?}");
+    }
 }

@@ -1071,4 +1071,104 @@ mod tests {
         assert_eq!(s.len(), 1);
         assert_eq!(s[0].0, day(2024, 2, 1));
     }
+
+    #[test]
+    fn a_ballot_an_expiry_or_an_announcement_is_not_a_strike_day() {
+        // Published on a Friday.
+        let p = day(2023, 7, 14);
+        assert!(strikes(
+            "The ballot closed on 6 July and members voted to strike.",
+            p
+        )
+        .is_empty());
+        assert!(strikes(
+            "The union decided to go on strike after its contract expired on July 12.",
+            p
+        )
+        .iter()
+        .all(|s| s.0 != day(2023, 7, 12)));
+        let s = strikes(
+            "The union announced the strikes on Friday. Members will walk out on 1 August.",
+            p,
+        );
+        assert_eq!(
+            s.iter().map(|s| s.0).collect::<Vec<_>>(),
+            vec![day(2023, 8, 1)]
+        );
+        // "announced for" schedules.
+        let s = strikes(
+            "Strikes already announced for Friday August 18 go ahead.",
+            p,
+        );
+        assert_eq!(
+            s.iter().map(|s| s.0).collect::<Vec<_>>(),
+            vec![day(2023, 8, 18)]
+        );
+    }
+
+    #[test]
+    fn a_weekday_follows_the_tense_of_its_clause_and_can_be_today() {
+        // Published on Thursday 8 April 2021.
+        let p = day(2021, 4, 8);
+        let s = strikes("PCS said 1,400 staff supported Tuesday's strike.", p);
+        assert_eq!(s[0].0, day(2021, 4, 6));
+        let s = strikes("Drivers will walk out on Tuesday.", p);
+        assert_eq!(s[0].0, day(2021, 4, 13));
+        let s = strikes("Nurses walked out on Thursday.", p);
+        assert_eq!(s[0].0, day(2021, 4, 8));
+        let s = strikes("Staff will strike from midnight tonight.", p);
+        assert_eq!(s[0].0, day(2021, 4, 9));
+    }
+
+    #[test]
+    fn between_two_days_is_one_strike_and_a_list_after_a_colon_are_strike_days() {
+        let p = day(2023, 7, 7);
+        let s = strikes("They had been due to strike between 12 and 15 July.", p);
+        assert_eq!((s[0].0, s[0].1), (day(2023, 7, 12), Some(day(2023, 7, 15))));
+        let s = strikes(
+            "Members of Unite will take part in industrial action on:\n1 August\n3 August\n4 August\n",
+            p,
+        );
+        assert_eq!(
+            s.iter().map(|s| (s.0, s.1)).collect::<Vec<_>>(),
+            vec![
+                (day(2023, 8, 1), None),
+                (day(2023, 8, 3), Some(day(2023, 8, 4)))
+            ]
+        );
+        assert!(s[0].2.contains(&"organizer Unite".to_owned()), "{s:?}");
+    }
+
+    #[test]
+    fn each_day_takes_the_union_named_nearest_before_it() {
+        let s = strikes(
+            "Aslef members are striking on 5 October, with the RMT walking out on 8 October.",
+            day(2022, 9, 23),
+        );
+        assert_eq!(s.len(), 2);
+        assert_eq!(
+            s[0].2,
+            vec!["organizer Associated Society of Locomotive Engineers and Firemen"]
+        );
+        assert_eq!(
+            s[1].2,
+            vec!["organizer National Union of Rail, Maritime and Transport Workers"]
+        );
+    }
+
+    #[test]
+    fn a_strike_by_another_group_is_not_the_article_unions() {
+        let s = strikes(
+            "Unison members at the trust will strike on Monday. It follows a walkout by junior doctors in England on 3 January.",
+            day(2024, 1, 10),
+        );
+        let january = s
+            .iter()
+            .find(|s| s.0 == day(2024, 1, 3))
+            .expect("the doctors' strike");
+        assert!(
+            january.2.iter().all(|l| !l.starts_with("organizer")),
+            "{s:?}"
+        );
+    }
 }
