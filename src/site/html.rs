@@ -17,9 +17,41 @@ pub fn esc(text: &str) -> String {
     out
 }
 
-/// A link: `href` and `text` are escaped here.
+/// A link: `href` and `text` are escaped here. An `href` that would take a browser
+/// anywhere but a web page (see [`is_safe_href`]) makes no link: the text stands alone.
 pub fn link(href: &str, text: &str) -> String {
-    format!("<a href=\"{}\">{}</a>", esc(href), esc(text))
+    if is_safe_href(href) {
+        format!("<a href=\"{}\">{}</a>", esc(href), esc(text))
+    } else {
+        esc(text)
+    }
+}
+
+/// Whether `href` may be a link: a reference without a scheme (a path on this site) or an
+/// `http:` or `https:` URL, in any case. The data behind the pages is anyone's (an
+/// article's `url`, a loaded or updated triple), and a `javascript:`, `data:` or
+/// `vbscript:` link runs in the reader's browser. Whitespace and control characters are
+/// refused outright: browsers drop tabs and line breaks and trim the ends before they
+/// read the scheme, so `" java\nscript:"` is a `javascript:` link to them.
+pub fn is_safe_href(href: &str) -> bool {
+    if href.is_empty() || href.chars().any(|c| c.is_control() || c.is_whitespace()) {
+        return false;
+    }
+    match scheme(href) {
+        None => true,
+        Some(scheme) => scheme.eq_ignore_ascii_case("http") || scheme.eq_ignore_ascii_case("https"),
+    }
+}
+
+/// The scheme of a URL as a browser reads it: a letter, then letters, digits, `+`, `-` or
+/// `.`, up to the first `:`. A reference whose first `:` comes after a `/`, `?` or `#`
+/// has none (it is relative).
+pub fn scheme(url: &str) -> Option<&str> {
+    let (head, _) = url.split_once(':')?;
+    let mut chars = head.chars();
+    let first = chars.next()?;
+    (first.is_ascii_alphabetic() && chars.all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c)))
+        .then_some(head)
 }
 
 /// Where a page's navigation leads: the site's root as seen from the page (`/` on the
@@ -32,11 +64,19 @@ pub struct Nav<'a> {
 }
 
 impl Nav<'_> {
-    /// The href of a path under the root (`person/x`, `search`).
+    /// The href of a path under the root, as it is named: a route (`sparql`) or a file
+    /// (`dump.nq.gz`, `person/x.ttl`).
     pub fn href(&self, local: &str) -> String {
         let href = format!("{}{local}", self.root);
         if href.is_empty() {
             "./".to_owned()
+        } else if href
+            .split('/')
+            .next()
+            .is_some_and(|first| first.contains(':'))
+        {
+            // `a:b` would be read as a URL of scheme `a`; `./a:b` is the path.
+            format!("./{href}")
         } else {
             href
         }
@@ -133,5 +173,69 @@ mod tests {
             .href("person/x"),
             "/person/x"
         );
+    }
+
+    #[test]
+    fn a_local_path_that_looks_like_a_scheme_stays_a_path() {
+        let top = Nav {
+            root: "",
+            live: false,
+        };
+        assert_eq!(top.href("javascript:alert(1)"), "./javascript:alert(1)");
+        assert!(is_safe_href(&top.href("javascript:alert(1)")));
+        let below = Nav {
+            root: "../",
+            live: false,
+        };
+        assert_eq!(below.href("javascript:alert(1)"), "../javascript:alert(1)");
+    }
+
+    #[test]
+    fn only_web_links_are_links() {
+        for safe in [
+            "/person/x",
+            "../person/x.html",
+            "person/a:b",
+            "./a:b",
+            "#Strike",
+            "http://example.org/",
+            "HTTPS://example.org/a?b=c:d",
+        ] {
+            assert!(is_safe_href(safe), "{safe:?}");
+            assert!(link(safe, "t").starts_with("<a href="), "{safe:?}");
+        }
+        for hostile in [
+            "javascript:alert(1)",
+            "JaVaScRiPt:alert(1)",
+            " javascript:alert(1)",
+            "\tjavascript:alert(1)",
+            "java\nscript:alert(1)",
+            "java\tscript:alert(1)",
+            "javascript\r:alert(1)",
+            "\u{0}javascript:alert(1)",
+            "javascript:alert(1) ",
+            "data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==",
+            "DATA:text/html,x",
+            "vbscript:msgbox(1)",
+            "VBScript:msgbox(1)",
+            "file:///etc/passwd",
+            "http ://example.org/",
+            "https://exa\u{a0}mple.org/",
+            "",
+        ] {
+            assert!(!is_safe_href(hostile), "{hostile:?}");
+            assert_eq!(link(hostile, "<t>"), "&lt;t&gt;", "{hostile:?}");
+        }
+    }
+
+    #[test]
+    fn schemes_are_read_as_browsers_read_them() {
+        assert_eq!(scheme("javascript:x"), Some("javascript"));
+        assert_eq!(scheme("a+b-c.d:x"), Some("a+b-c.d"));
+        assert_eq!(scheme("person/a:b"), None);
+        assert_eq!(scheme("1a:b"), None);
+        assert_eq!(scheme("?q=a:b"), None);
+        assert_eq!(scheme("#a:b"), None);
+        assert_eq!(scheme("no-colon"), None);
     }
 }
