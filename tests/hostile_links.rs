@@ -219,8 +219,11 @@ fn script_iris_are_never_links_in_published_files() {
     }
     let home = std::fs::read_to_string(site.join("index.html")).expect("the home page");
     assert!(home.contains("Evil Corp"), "{home}");
-    // A local path that starts like a scheme is still a relative link.
-    assert!(home.contains("href=\"./javascript:alert(3)\""), "{home}");
+    // A local path that starts like a scheme is a relative link still, to its file.
+    assert!(
+        home.contains("href=\"./javascript:alert(3).html\""),
+        "{home}"
+    );
     assert!(site.join("javascript:alert(3).html").is_file());
     let ann = std::fs::read_to_string(site.join("person/ann-hostile.html")).expect("a page");
     assert!(

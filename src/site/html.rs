@@ -56,7 +56,7 @@ pub fn scheme(url: &str) -> Option<&str> {
 
 /// Where a page's navigation leads: the site's root as seen from the page (`/` on the
 /// server, `../` and so on in published files, so they work under any path) and whether a
-/// server stands behind the pages (search and SPARQL) or only files.
+/// server stands behind the pages (search, SPARQL and content negotiation) or only files.
 #[derive(Debug, Clone, Copy)]
 pub struct Nav<'a> {
     pub root: &'a str,
@@ -67,7 +67,13 @@ impl Nav<'_> {
     /// The href of a path under the root, as it is named: a route (`sparql`) or a file
     /// (`dump.nq.gz`, `person/x.ttl`).
     pub fn href(&self, local: &str) -> String {
-        let href = format!("{}{local}", self.root);
+        let href = if self.live {
+            format!("{}{local}", self.root)
+        } else {
+            // A file server decodes the path, so a `?` in a file name is sent encoded
+            // (unencoded it would start a query).
+            format!("{}{}", self.root, local.replace('?', "%3F"))
+        };
         if href.is_empty() {
             "./".to_owned()
         } else if href
@@ -81,6 +87,31 @@ impl Nav<'_> {
             href
         }
     }
+
+    /// The href of the page of the document at `local` (`person/x`, `search`; `""` is the
+    /// home page; a fragment, `article/x#char=0,9`, is kept). On the server, the document
+    /// itself: the server answers a browser with HTML. In published files, its `.html`
+    /// file: a plain file server does not choose a file by the `Accept` header, so a link
+    /// without the suffix would find nothing there.
+    pub fn page(&self, local: &str) -> String {
+        if self.live {
+            return self.href(local);
+        }
+        let (document, fragment) = match local.split_once('#') {
+            Some((document, fragment)) => (document, Some(fragment)),
+            None => (local, None),
+        };
+        let mut href = if document.is_empty() {
+            self.href("index.html")
+        } else {
+            self.href(&format!("{document}.html"))
+        };
+        if let Some(fragment) = fragment {
+            href.push('#');
+            href.push_str(fragment);
+        }
+        href
+    }
 }
 
 /// A whole page around `body` (already HTML); `title` is escaped here.
@@ -90,7 +121,7 @@ pub fn page(nav: &Nav<'_>, title: &str, body: &str) -> String {
             "<form action=\"{search}\" method=\"get\"><input type=\"search\" name=\"q\" \
 placeholder=\"Search by name\" aria-label=\"Search by name\"> <button type=\"submit\">Search</button></form> · \
 <a href=\"{sparql}\">SPARQL</a> · <a href=\"{void}\">VoID</a> · <a href=\"{dump}\">Dump</a>",
-            search = esc(&nav.href("search")),
+            search = esc(&nav.page("search")),
             sparql = esc(&nav.href("sparql")),
             void = esc(&nav.href(".well-known/void")),
             dump = esc(&nav.href("dump.nq")),
@@ -99,7 +130,7 @@ placeholder=\"Search by name\" aria-label=\"Search by name\"> <button type=\"sub
         format!(
             "<a href=\"{index}\">Names A–Z</a> · <a href=\"{void}\">VoID</a> · \
 <a href=\"{dump}\">Dump</a>",
-            index = esc(&nav.href("search")),
+            index = esc(&nav.page("search")),
             void = esc(&nav.href(".well-known/void")),
             dump = esc(&nav.href("dump.nq.gz")),
         )
@@ -115,7 +146,7 @@ svg.neighbourhood{{max-width:100%;height:auto;border:1px solid #ddd;background:#
 svg.neighbourhood a:hover text{{text-decoration:underline}}</style>\n</head>\n<body>\n\
 <nav><a href=\"{home}\">strikegraph</a> · {links}</nav>\n<main>\n{body}\n</main>\n</body>\n</html>\n",
         title = esc(title),
-        home = esc(&nav.href("")),
+        home = esc(&nav.page("")),
     )
 }
 
@@ -144,35 +175,46 @@ mod tests {
         .contains("<title>&lt;x&gt; · strikegraph</title>"));
     }
 
+    const FILES: Nav<'static> = Nav {
+        root: "../",
+        live: false,
+    };
+    const SERVER: Nav<'static> = Nav {
+        root: "/",
+        live: true,
+    };
+
     #[test]
-    fn published_pages_link_relatively_and_offer_no_endpoint() {
-        let files = page(
-            &Nav {
-                root: "../",
-                live: false,
-            },
-            "x",
-            "",
-        );
-        assert!(files.contains("href=\"../search\""), "{files}");
-        assert!(files.contains("href=\"../\""), "{files}");
+    fn published_pages_link_to_files_relatively_and_offer_no_endpoint() {
+        let files = page(&FILES, "x", "");
+        assert!(files.contains("href=\"../search.html\""), "{files}");
+        assert!(files.contains("href=\"../index.html\""), "{files}");
+        assert!(files.contains("href=\"../dump.nq.gz\""), "{files}");
         assert!(!files.contains("sparql"), "{files}");
+        assert_eq!(FILES.page("person/x"), "../person/x.html");
         assert_eq!(
-            Nav {
-                root: "",
-                live: false
-            }
-            .href(""),
-            "./"
+            FILES.page("article/a#char=0,5"),
+            "../article/a.html#char=0,5"
         );
-        assert_eq!(
-            Nav {
-                root: "/",
-                live: true
-            }
-            .href("person/x"),
-            "/person/x"
-        );
+        assert_eq!(FILES.href("person/x.ttl"), "../person/x.ttl");
+        let top = Nav {
+            root: "",
+            live: false,
+        };
+        assert_eq!(top.href(""), "./");
+        assert_eq!(top.page(""), "index.html");
+        assert_eq!(top.page("article/a?b"), "article/a%3Fb.html");
+    }
+
+    #[test]
+    fn served_pages_link_to_the_documents_themselves() {
+        let served = page(&SERVER, "x", "");
+        assert!(served.contains("action=\"/search\""), "{served}");
+        assert!(served.contains("href=\"/sparql\""), "{served}");
+        assert!(served.contains("href=\"/\""), "{served}");
+        assert_eq!(SERVER.page("person/x"), "/person/x");
+        assert_eq!(SERVER.page("article/a#char=0,5"), "/article/a#char=0,5");
+        assert_eq!(SERVER.href("person/x.ttl"), "/person/x.ttl");
     }
 
     #[test]
@@ -181,13 +223,15 @@ mod tests {
             root: "",
             live: false,
         };
-        assert_eq!(top.href("javascript:alert(1)"), "./javascript:alert(1)");
-        assert!(is_safe_href(&top.href("javascript:alert(1)")));
-        let below = Nav {
-            root: "../",
-            live: false,
-        };
-        assert_eq!(below.href("javascript:alert(1)"), "../javascript:alert(1)");
+        assert_eq!(
+            top.page("javascript:alert(1)"),
+            "./javascript:alert(1).html"
+        );
+        assert_eq!(
+            FILES.page("javascript:alert(1)"),
+            "../javascript:alert(1).html"
+        );
+        assert!(is_safe_href(&top.page("javascript:alert(1)")));
     }
 
     #[test]

@@ -141,13 +141,13 @@ impl Site<'_> {
     /// `data:` IRI is valid RDF, and anyone's data may hold one.
     fn href(&self, iri: &str, nav: &Nav<'_>) -> Option<String> {
         if let Some(local) = self.local_path(iri) {
-            return Some(nav.href(&local));
+            return Some(nav.page(&local));
         }
         if let Some(term) = iri
             .strip_prefix(ONTOLOGY_GRAPH)
             .and_then(|rest| rest.strip_prefix('#'))
         {
-            return Some(format!("{}#{term}", nav.href(ONTOLOGY_PATH)));
+            return Some(format!("{}#{term}", nav.page(ONTOLOGY_PATH)));
         }
         (html::scheme(iri).is_some() && is_safe_href(iri)).then(|| iri.to_owned())
     }
@@ -359,9 +359,9 @@ impl Site<'_> {
             format!(
                 "Every name is in the <a href=\"{}\">index</a>; the whole graph is in the \
                  <a href=\"{}\">dump</a> (N-Quads), and the terms in the <a href=\"{}\">ontology</a>.",
-                esc(&nav.href("search")),
+                esc(&nav.page("search")),
                 esc(&nav.href("dump.nq.gz")),
-                esc(&nav.href(ONTOLOGY_PATH)),
+                esc(&nav.page(ONTOLOGY_PATH)),
             )
         };
         let mut body = format!(
@@ -409,7 +409,7 @@ impl Site<'_> {
         let mut body = format!(
             "<h1>Search</h1>\n<form action=\"{}\" method=\"get\"><input type=\"search\" name=\"q\" value=\"{}\" \
              aria-label=\"Name\"> <button type=\"submit\">Search</button></form>\n",
-            esc(&nav.href("search")),
+            esc(&nav.page("search")),
             esc(q)
         );
         if q.is_empty() {
