@@ -464,3 +464,30 @@ fn optimize_compacts_without_changing_the_graph() {
     assert!(!before.is_empty());
     assert_eq!(before, after);
 }
+
+/// Issue 21: a mistyped `--store` for a command that changes a store but cannot build one
+/// is an error, and leaves nothing behind.
+#[test]
+fn commands_that_cannot_build_a_store_do_not_create_one() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let typo = dir.path().join("stroe.db");
+    for args in [
+        &["remove", "000_3bb81a6df0fc8b94"][..],
+        &["optimize"],
+        &["serve", "--allow-update", "--bind", "127.0.0.1:0"],
+    ] {
+        let out = run(&typo, args);
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {err}");
+        assert!(
+            err.contains(&format!("no store at {}", typo.display())),
+            "{args:?}: {err}"
+        );
+        assert!(!typo.exists(), "{args:?} created {}", typo.display());
+    }
+    let names: Vec<_> = std::fs::read_dir(dir.path())
+        .expect("the folder")
+        .map(|e| e.expect("an entry").file_name())
+        .collect();
+    assert!(names.is_empty(), "left behind: {names:?}");
+}

@@ -42,7 +42,8 @@ Query it with SPARQL, export it in the usual RDF formats, draw it (DOT, SVG) and
     after_help = "Examples:\n  strikegraph ingest seeds/\n  strikegraph query 'SELECT ?name WHERE { ?p a schema:Person ; schema:name ?name }'\n  strikegraph export --format turtle --output graph.ttl\n  strikegraph export --output graph.svg --focus 'Jane Roe'\n  strikegraph path 'Jane Roe' 'Strike of 2023-05-02'\n\nExit status: 0 all good, 1 some inputs were skipped, 2 failure."
 )]
 struct Cli {
-    /// The store folder (created by `ingest` if missing).
+    /// The store folder (created by `ingest` and `load` if missing; every other command
+    /// needs an existing store and creates nothing).
     #[arg(
         long,
         global = true,
