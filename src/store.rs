@@ -454,13 +454,16 @@ impl Store {
             .execute()?)
     }
 
-    /// Runs a SPARQL query like [`Store::query`] and also returns its evaluation plan, whose
-    /// row counts and times are filled in once the results have been read to the end.
+    /// Runs a SPARQL query like [`Store::query`], stoppable through `token`, and also returns
+    /// its evaluation plan, whose row counts and times are filled in once the results have
+    /// been read to the end.
     pub fn query_explained(
         &self,
         sparql: &str,
+        token: oxigraph::sparql::CancellationToken,
     ) -> Result<(QueryResults<'static>, oxigraph::sparql::QueryExplanation), StoreError> {
         let (results, explanation) = Self::evaluator()
+            .with_cancellation_token(token)
             .parse_query(sparql)?
             .on_store(&self.inner)
             .compute_statistics()
