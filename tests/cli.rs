@@ -492,6 +492,18 @@ fn commands_that_cannot_build_a_store_do_not_create_one() {
     assert!(names.is_empty(), "left behind: {names:?}");
 }
 
+/// Issue 21: an error that carries its cause says the cause once.
+#[test]
+fn a_sparql_error_is_said_once() {
+    let (_dir, store) = seeded();
+    let out = run(&store, &["query", "SELEKT ?x WHERE { ?x ?y ?z }"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("SPARQL syntax error: error at 1:"), "{err}");
+    assert_eq!(err.matches("error at").count(), 1, "{err}");
+    assert_eq!(err.lines().count(), 1, "{err}");
+}
+
 /// Issue 21: `query` has a time limit: a query past it is stopped, and the command says so
 /// and fails, well before the query would have ended.
 #[test]

@@ -123,10 +123,28 @@ pub fn main() -> ExitCode {
             if is_broken_pipe(&err) {
                 return ExitCode::SUCCESS;
             }
-            eprintln!("strikegraph: {err:#}");
+            eprintln!("strikegraph: {}", error_chain(&err));
             ExitCode::from(2)
         }
     }
+}
+
+/// An error and its causes on one line, each said once. Error types that show their
+/// cause in their own message (`SPARQL syntax error: {0}`) also name it as their source,
+/// and printing the whole chain would say it twice.
+fn error_chain(err: &anyhow::Error) -> String {
+    let mut line = String::new();
+    for cause in err.chain() {
+        let text = cause.to_string();
+        if line.contains(&text) {
+            continue;
+        }
+        if !line.is_empty() {
+            line.push_str(": ");
+        }
+        line.push_str(&text);
+    }
+    line
 }
 
 /// A reader that stopped reading (`| head`) is not an error.
@@ -228,4 +246,31 @@ fn report(
     }
     out.flush()?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[derive(Debug, thiserror::Error)]
+    #[error("SPARQL syntax error: {0}")]
+    struct Outer(#[from] Inner);
+
+    #[derive(Debug, thiserror::Error)]
+    #[error("error at 1:7: expected SELECT")]
+    struct Inner;
+
+    #[test]
+    fn a_cause_already_in_the_message_is_said_once() {
+        let err = anyhow::Error::from(Outer(Inner));
+        assert_eq!(
+            error_chain(&err),
+            "SPARQL syntax error: error at 1:7: expected SELECT"
+        );
+        let err = anyhow::Error::from(Inner).context("the query failed");
+        assert_eq!(
+            error_chain(&err),
+            "the query failed: error at 1:7: expected SELECT"
+        );
+    }
 }
