@@ -546,3 +546,38 @@ fn a_query_past_its_time_limit_is_stopped() {
         }
     });
 }
+
+/// Issue 21: `--strict` fails the run, and says that the good articles were written all
+/// the same (they are: the inputs are a stream).
+#[test]
+fn strict_says_what_it_wrote() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let store = dir.path().join("store");
+    let feed = dir.path().join("feed.jsonl");
+    std::fs::write(
+        &feed,
+        "{\"id\": \"good\", \"text\": \"Porters at the Wexcombe depot will strike on Monday.\"}\nnot json\n",
+    )
+    .expect("writes");
+    let out = run(
+        &store,
+        &["ingest", "--strict", feed.to_str().expect("UTF-8")],
+    );
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(
+        err.contains(
+            "1 input was skipped (--strict); 1 good article was still written to the store"
+        ),
+        "{err}"
+    );
+    assert_eq!(
+        select(
+            &store,
+            "SELECT ?id WHERE { ?a a schema:NewsArticle ; schema:identifier ?id }"
+        ),
+        ["good"]
+    );
+    let help = ok(&store, &["ingest", "--help"]);
+    assert!(help.contains("still written"), "{help}");
+}

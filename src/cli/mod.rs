@@ -156,12 +156,19 @@ fn is_broken_pipe(err: &anyhow::Error) -> bool {
     })
 }
 
-/// The outcome of a run that skipped `skipped` inputs: partial, or a failure with `--strict`.
-fn outcome(skipped: usize, strict: bool) -> anyhow::Result<Outcome> {
+/// The outcome of a run that skipped `skipped` inputs and wrote `written` articles to
+/// `place`: partial, or a failure with `--strict`. The inputs stream through a run, so the
+/// good articles are written as they come, before or after a bad one; a strict failure
+/// says so, rather than let the exit status suggest that nothing was written.
+fn outcome(skipped: usize, written: usize, place: &str, strict: bool) -> anyhow::Result<Outcome> {
     if skipped == 0 {
         Ok(Outcome::Done)
     } else if strict {
-        anyhow::bail!("{skipped} inputs skipped (--strict)")
+        anyhow::bail!(
+            "{skipped} input{} skipped (--strict); {written} good article{} still written to {place}",
+            if skipped == 1 { " was" } else { "s were" },
+            if written == 1 { " was" } else { "s were" },
+        )
     } else {
         Ok(Outcome::Partial)
     }
@@ -271,6 +278,25 @@ mod tests {
         assert_eq!(
             error_chain(&err),
             "the query failed: error at 1:7: expected SELECT"
+        );
+    }
+
+    #[test]
+    fn a_strict_failure_says_what_was_written() {
+        assert!(matches!(
+            outcome(0, 3, "the store", true),
+            Ok(Outcome::Done)
+        ));
+        assert!(matches!(
+            outcome(2, 3, "the store", false),
+            Ok(Outcome::Partial)
+        ));
+        let message = outcome(1, 3, "the store", true)
+            .err()
+            .map(|e| e.to_string());
+        assert_eq!(
+            message.as_deref(),
+            Some("1 input was skipped (--strict); 3 good articles were still written to the store")
         );
     }
 }
