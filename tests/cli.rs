@@ -581,3 +581,28 @@ fn strict_says_what_it_wrote() {
     let help = ok(&store, &["ingest", "--help"]);
     assert!(help.contains("still written"), "{help}");
 }
+
+/// Issue 21: the summary's entity count is every distinct thing the articles mention but
+/// their quotations: people, organisations, places, hospitals and strikes.
+#[test]
+fn the_summary_counts_strikes_among_the_entities() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let store = dir.path().join("store");
+    let out = run(&store, &["ingest", seeds().to_str().expect("UTF-8 path")]);
+    assert!(out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    let counted: usize = err
+        .split(" entities,")
+        .next()
+        .and_then(|head| head.rsplit(' ').next())
+        .and_then(|n| n.parse().ok())
+        .unwrap_or_else(|| panic!("no entity count in {err}"));
+    let mentioned = select(
+        &store,
+        "SELECT (COUNT(DISTINCT ?e) AS ?n) WHERE { ?a a schema:NewsArticle ; schema:mentions ?e
+           FILTER NOT EXISTS { ?e a schema:Quotation } }",
+    );
+    let strikes = select(&store, "SELECT (COUNT(?s) AS ?n) WHERE { ?s a sg:Strike }");
+    assert_ne!(strikes, ["0"]);
+    assert_eq!(mentioned, [counted.to_string()], "{err}");
+}
