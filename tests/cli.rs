@@ -606,3 +606,41 @@ fn the_summary_counts_strikes_among_the_entities() {
     assert_ne!(strikes, ["0"]);
     assert_eq!(mentioned, [counted.to_string()], "{err}");
 }
+
+/// Issue 21: each property of the ontology is declared as what its values are (a
+/// datatype property for literals, an object property for nodes), and none sits under a
+/// PROV-O property of the other kind.
+#[test]
+fn the_ontology_declares_its_properties_as_the_data_uses_them() {
+    let (_dir, store) = seeded();
+    let owl = "PREFIX owl: <http://www.w3.org/2002/07/owl#> ";
+    let ask = |query: &str| {
+        let json = ok(
+            &store,
+            &["query", "--format", "json", &format!("{owl}{query}")],
+        );
+        let answer: serde_json::Value = serde_json::from_str(&json).expect("JSON");
+        answer["boolean"]
+            .as_bool()
+            .unwrap_or_else(|| panic!("not a boolean: {json}"))
+    };
+    assert!(ask(
+        "ASK { GRAPH ?g { ?s sg:rule ?r FILTER(isLiteral(?r)) } sg:rule a owl:DatatypeProperty }"
+    ));
+    assert!(ask(
+        "ASK { GRAPH ?g { ?s sg:evidence ?e FILTER(isIRI(?e)) } sg:evidence a owl:ObjectProperty }"
+    ));
+    assert!(!ask(
+        "ASK { ?p a owl:DatatypeProperty . GRAPH ?g { ?s ?p ?o } FILTER(!isLiteral(?o)) }"
+    ));
+    assert!(!ask(
+        "ASK { ?p a owl:ObjectProperty . GRAPH ?g { ?s ?p ?o } FILTER(isLiteral(?o)) }"
+    ));
+    // PROV-O's literal-valued properties; the rest of prov: are object properties.
+    assert!(!ask(
+        "ASK { ?p a owl:DatatypeProperty ; rdfs:subPropertyOf ?super
+               FILTER(STRSTARTS(STR(?super), STR(prov:))
+                      && ?super NOT IN (prov:generatedAtTime, prov:invalidatedAtTime,
+                                        prov:startedAtTime, prov:endedAtTime, prov:atTime, prov:value)) }"
+    ));
+}
