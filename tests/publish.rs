@@ -471,3 +471,41 @@ fn a_plain_file_server_finds_every_link() {
     let (from_folder, _) = crawl(&server, &format!("{article}/"));
     assert!(from_folder.len() > 10, "{from_folder:?}");
 }
+
+/// A document whose files would be the site's own pages (`{base}index`, `{base}search`)
+/// is skipped and reported, and the home page and name index stay what they are.
+#[test]
+fn documents_named_like_the_site_pages_are_skipped() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let store = dir.path().join("store");
+    let base = "https://w3id.org/strikegraph/id/";
+    let graph = format!("<{base}article/odd>");
+    let nquads: String = ["index", "search", "person/plain"]
+        .iter()
+        .map(|local| {
+            format!(
+                "<{base}{local}> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <http://schema.org/Organization> {graph} .\n\
+                 <{base}{local}> <http://schema.org/name> \"Called {local}\" {graph} .\n"
+            )
+        })
+        .collect();
+    let file = dir.path().join("odd.nq");
+    std::fs::write(&file, nquads).expect("writes");
+    ok(&store, &["load", file.to_str().expect("UTF-8")]);
+    let site = dir.path().join("site");
+    let out = common::run(&store, &["publish", "--out", site.to_str().expect("UTF-8")]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    for local in ["index", "search"] {
+        assert!(
+            err.contains(&format!("skipped {base}{local}: ")),
+            "{local}: {err}"
+        );
+    }
+    let home = std::fs::read_to_string(site.join("index.html")).expect("the home page");
+    assert!(home.contains("<h1>strikegraph</h1>"), "{home}");
+    let names = std::fs::read_to_string(site.join("search.html")).expect("the name index");
+    assert!(names.contains("<h1>Names A–Z</h1>"), "{names}");
+    assert!(site.join("person/plain.html").is_file());
+    assert!(!site.join("index.ttl").exists());
+}
