@@ -24,6 +24,7 @@ pub struct IngestReport {
     pub unchanged: usize,
     /// Inputs that were not ingested, with the reason.
     pub skipped: Vec<ReadError>,
+    /// Distinct entities, strikes included, in the articles extracted in this run.
     pub entities: usize,
     pub quads: usize,
     /// New articles written through the bulk loader (their files are not compacted yet).
@@ -100,9 +101,12 @@ pub fn batch_quads(
         .par_iter()
         .map(|item| {
             let iris = identity.mint(space, &item.doc.id, &item.extraction);
+            // Strikes are entities of the graph as much as people are (`stats` counts
+            // them among its classes).
             let entities = iris
                 .entities
                 .iter()
+                .chain(&iris.strikes)
                 .map(|n| n.as_str().to_owned())
                 .collect();
             let quads = ArticleWriter::new(&item.doc, &iris)

@@ -3,7 +3,10 @@
 //!
 //! The folder mirrors the IRI paths under the base: `{base}person/x` is described by
 //! `person/x.html`, `.ttl`, `.jsonld`, `.nt` and `.rdf`, byte for byte what the server
-//! gives for the same store. Beside them: `index.html` (the home page), `search.html` (a
+//! gives for the same store. The pages link to those files by their full names
+//! (`person/x.html`), so the folder works on any file server; a document that is also a
+//! folder (an article, which holds its quotations) has its page as the folder's
+//! `index.html` too. Beside them: `index.html` (the home page), `search.html` (a
 //! name index; searching needs the server), `ontology.*`, `.well-known/void` (VoID and
 //! DCAT), the dumps `dump.nq`, `dump.ttl` and their `.gz`, and the web server
 //! configuration that answers an IRI without a suffix by its `Accept` header: `nginx.conf`
@@ -95,13 +98,21 @@ pub fn publish(store: &Store, options: &Options<'_>) -> Result<Published, Publis
     };
     writer.write(MARKER, b"written by strikegraph publish\n")?;
 
-    for local in site.documents()? {
+    let documents = site.documents()?;
+    let folders = folders(&documents);
+    for local in &documents {
         if local == ONTOLOGY_PATH {
             return Err(PublishError::Refused(format!(
                 "{base}{ONTOLOGY_PATH} is both an entity and the ontology's page"
             )));
         }
-        let file = match file_path(&local) {
+        if let Some(page) = SITE_PAGES.iter().find(|p| local == *p) {
+            writer.published.skipped.push(format!(
+                "{base}{local}: its {page}.html would be the site's own {page}.html"
+            ));
+            continue;
+        }
+        let file = match file_path(local) {
             Ok(file) => file,
             Err(reason) => {
                 writer
@@ -111,7 +122,7 @@ pub fn publish(store: &Store, options: &Options<'_>) -> Result<Published, Publis
                 continue;
             }
         };
-        let Some(iri) = site.iri(&local) else {
+        let Some(iri) = site.iri(local) else {
             writer
                 .published
                 .skipped
@@ -122,9 +133,17 @@ pub fn publish(store: &Store, options: &Options<'_>) -> Result<Published, Publis
         if description.is_empty() {
             continue;
         }
-        let root = root_of(&local);
+        let root = root_of(local);
         let html = site.entity_page(&iri, &description, &root);
         writer.representations(&file, &description, html)?;
+        // The document is a folder too (an article holds its quotations'): its page is
+        // also the folder's index.html, so a server that turns the folder's path into
+        // `path/` (as plain file servers do) finds the page there, not a listing or 404.
+        let index = format!("{local}/index");
+        if folders.contains(local.as_str()) && documents.binary_search(&index).is_err() {
+            let html = site.entity_page(&iri, &description, &format!("{root}../"));
+            writer.write(&format!("{file}/index.html"), html.as_bytes())?;
+        }
         writer.published.documents += 1;
     }
 
@@ -152,6 +171,17 @@ pub fn publish(store: &Store, options: &Options<'_>) -> Result<Published, Publis
     writer.write("nginx.conf", nginx_conf(base, &folder).as_bytes())?;
     writer.write(".htaccess", htaccess().as_bytes())?;
     Ok(writer.published)
+}
+
+/// The pages of the site itself, at the top of the folder beside the documents' files.
+const SITE_PAGES: &[&str] = &["index", "search"];
+
+/// The local paths that are also folders: every path that another one continues.
+fn folders(documents: &[String]) -> std::collections::HashSet<&str> {
+    documents
+        .iter()
+        .flat_map(|local| local.match_indices('/').map(move |(i, _)| &local[..i]))
+        .collect()
 }
 
 /// Makes `out` an empty folder: a new one, an empty one, or (with `replace`) one an
@@ -422,6 +452,20 @@ mod tests {
         assert!(file_path("article/a%2Fb").is_err());
         assert!(file_path("article//x").is_err());
         assert!(file_path("article/%zz").is_err());
+    }
+
+    #[test]
+    fn documents_that_hold_others_are_folders() {
+        let documents = [
+            "article/a".to_owned(),
+            "article/a/quote/1".to_owned(),
+            "person/x".to_owned(),
+        ];
+        let found = folders(&documents);
+        assert!(found.contains("article/a"));
+        assert!(found.contains("article/a/quote"));
+        assert!(found.contains("article"));
+        assert!(!found.contains("person/x"));
     }
 
     #[test]

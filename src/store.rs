@@ -38,6 +38,11 @@ pub enum StoreError {
     Locked { path: PathBuf },
     #[error("cannot open the store at {path}: {source}")]
     Open { path: PathBuf, source: StorageError },
+    /// The path holds no store (only `ingest` and `load` create one).
+    #[error(
+        "no store at {path} (build one with `strikegraph ingest`, or name another with --store)"
+    )]
+    Missing { path: PathBuf },
     #[error(transparent)]
     Storage(#[from] StorageError),
     #[error("SPARQL syntax error: {0}")]
@@ -88,14 +93,27 @@ impl Store {
         }
     }
 
+    /// Opens an existing store for reading and writing. Unlike [`Store::open`], a path that
+    /// holds no store is an error and nothing is created: commands that change a store
+    /// without building one (`remove`, `optimize`) must not leave an empty store behind a
+    /// mistyped `--store`.
+    #[cfg(feature = "rocksdb")]
+    pub fn open_existing(path: &Path) -> Result<Self, StoreError> {
+        if !path.join("CURRENT").exists() {
+            return Err(StoreError::Missing {
+                path: path.to_owned(),
+            });
+        }
+        Self::open(path)
+    }
+
     /// Opens an existing store for reading only; works while another process writes to it.
     #[cfg(feature = "rocksdb")]
     pub fn open_read_only(path: &Path) -> Result<Self, StoreError> {
         if !path.join("CURRENT").exists() {
-            return Err(StoreError::Base(format!(
-                "no store at {} (build one with `strikegraph ingest`)",
-                path.display()
-            )));
+            return Err(StoreError::Missing {
+                path: path.to_owned(),
+            });
         }
         // A writer in another process may compact while this opens, deleting a file the
         // manifest just named; that race is transient, so the open is tried again.
@@ -436,13 +454,16 @@ impl Store {
             .execute()?)
     }
 
-    /// Runs a SPARQL query like [`Store::query`] and also returns its evaluation plan, whose
-    /// row counts and times are filled in once the results have been read to the end.
+    /// Runs a SPARQL query like [`Store::query`], stoppable through `token`, and also returns
+    /// its evaluation plan, whose row counts and times are filled in once the results have
+    /// been read to the end.
     pub fn query_explained(
         &self,
         sparql: &str,
+        token: oxigraph::sparql::CancellationToken,
     ) -> Result<(QueryResults<'static>, oxigraph::sparql::QueryExplanation), StoreError> {
         let (results, explanation) = Self::evaluator()
+            .with_cancellation_token(token)
             .parse_query(sparql)?
             .on_store(&self.inner)
             .compute_statistics()

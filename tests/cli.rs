@@ -464,3 +464,183 @@ fn optimize_compacts_without_changing_the_graph() {
     assert!(!before.is_empty());
     assert_eq!(before, after);
 }
+
+/// Issue 21: a mistyped `--store` for a command that changes a store but cannot build one
+/// is an error, and leaves nothing behind.
+#[test]
+fn commands_that_cannot_build_a_store_do_not_create_one() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let typo = dir.path().join("stroe.db");
+    for args in [
+        &["remove", "000_3bb81a6df0fc8b94"][..],
+        &["optimize"],
+        &["serve", "--allow-update", "--bind", "127.0.0.1:0"],
+    ] {
+        let out = run(&typo, args);
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {err}");
+        assert!(
+            err.contains(&format!("no store at {}", typo.display())),
+            "{args:?}: {err}"
+        );
+        assert!(!typo.exists(), "{args:?} created {}", typo.display());
+    }
+    let names: Vec<_> = std::fs::read_dir(dir.path())
+        .expect("the folder")
+        .map(|e| e.expect("an entry").file_name())
+        .collect();
+    assert!(names.is_empty(), "left behind: {names:?}");
+}
+
+/// Issue 21: an error that carries its cause says the cause once.
+#[test]
+fn a_sparql_error_is_said_once() {
+    let (_dir, store) = seeded();
+    let out = run(&store, &["query", "SELEKT ?x WHERE { ?x ?y ?z }"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("SPARQL syntax error: error at 1:"), "{err}");
+    assert_eq!(err.matches("error at").count(), 1, "{err}");
+    assert_eq!(err.lines().count(), 1, "{err}");
+}
+
+/// Issue 21: `query` has a time limit: a query past it is stopped, and the command says so
+/// and fails, well before the query would have ended.
+#[test]
+fn a_query_past_its_time_limit_is_stopped() {
+    let (_dir, store) = seeded();
+    // Every quad against every other, four times over: years of work on the seeds.
+    let endless = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }";
+    let started = std::time::Instant::now();
+    let out = run(&store, &["query", "--timeout-ms", "500", endless]);
+    let took = started.elapsed();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(err.contains("time limit of 500 ms (--timeout-ms)"), "{err}");
+    assert!(took < std::time::Duration::from_secs(20), "took {took:?}");
+    // A query within the limit, and one with no limit, answer as ever, and the process
+    // ends cleanly each time: the query's thread must have closed the store before the
+    // process exits, or RocksDB, tearing its state down, crashes it. That is a race, seen
+    // in a small share of runs, hence many runs at once.
+    std::thread::scope(|scope| {
+        for _ in 0..4 {
+            scope.spawn(|| {
+                for limit in ["60000", "0"].repeat(5) {
+                    let rows = ok(
+                        &store,
+                        &[
+                            "query",
+                            "--timeout-ms",
+                            limit,
+                            "--format",
+                            "csv",
+                            "SELECT (COUNT(*) AS ?n) WHERE { ?s a sg:Strike }",
+                        ],
+                    );
+                    assert!(
+                        rows.starts_with("n\r\n") || rows.starts_with("n\n"),
+                        "{rows}"
+                    );
+                }
+            });
+        }
+    });
+}
+
+/// Issue 21: `--strict` fails the run, and says that the good articles were written all
+/// the same (they are: the inputs are a stream).
+#[test]
+fn strict_says_what_it_wrote() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let store = dir.path().join("store");
+    let feed = dir.path().join("feed.jsonl");
+    std::fs::write(
+        &feed,
+        "{\"id\": \"good\", \"text\": \"Porters at the Wexcombe depot will strike on Monday.\"}\nnot json\n",
+    )
+    .expect("writes");
+    let out = run(
+        &store,
+        &["ingest", "--strict", feed.to_str().expect("UTF-8")],
+    );
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(
+        err.contains(
+            "1 input was skipped (--strict); 1 good article was still written to the store"
+        ),
+        "{err}"
+    );
+    assert_eq!(
+        select(
+            &store,
+            "SELECT ?id WHERE { ?a a schema:NewsArticle ; schema:identifier ?id }"
+        ),
+        ["good"]
+    );
+    let help = ok(&store, &["ingest", "--help"]);
+    assert!(help.contains("still written"), "{help}");
+}
+
+/// Issue 21: the summary's entity count is every distinct thing the articles mention but
+/// their quotations: people, organisations, places, hospitals and strikes.
+#[test]
+fn the_summary_counts_strikes_among_the_entities() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let store = dir.path().join("store");
+    let out = run(&store, &["ingest", seeds().to_str().expect("UTF-8 path")]);
+    assert!(out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    let counted: usize = err
+        .split(" entities,")
+        .next()
+        .and_then(|head| head.rsplit(' ').next())
+        .and_then(|n| n.parse().ok())
+        .unwrap_or_else(|| panic!("no entity count in {err}"));
+    let mentioned = select(
+        &store,
+        "SELECT (COUNT(DISTINCT ?e) AS ?n) WHERE { ?a a schema:NewsArticle ; schema:mentions ?e
+           FILTER NOT EXISTS { ?e a schema:Quotation } }",
+    );
+    let strikes = select(&store, "SELECT (COUNT(?s) AS ?n) WHERE { ?s a sg:Strike }");
+    assert_ne!(strikes, ["0"]);
+    assert_eq!(mentioned, [counted.to_string()], "{err}");
+}
+
+/// Issue 21: each property of the ontology is declared as what its values are (a
+/// datatype property for literals, an object property for nodes), and none sits under a
+/// PROV-O property of the other kind.
+#[test]
+fn the_ontology_declares_its_properties_as_the_data_uses_them() {
+    let (_dir, store) = seeded();
+    let owl = "PREFIX owl: <http://www.w3.org/2002/07/owl#> ";
+    let ask = |query: &str| {
+        let json = ok(
+            &store,
+            &["query", "--format", "json", &format!("{owl}{query}")],
+        );
+        let answer: serde_json::Value = serde_json::from_str(&json).expect("JSON");
+        answer["boolean"]
+            .as_bool()
+            .unwrap_or_else(|| panic!("not a boolean: {json}"))
+    };
+    assert!(ask(
+        "ASK { GRAPH ?g { ?s sg:rule ?r FILTER(isLiteral(?r)) } sg:rule a owl:DatatypeProperty }"
+    ));
+    assert!(ask(
+        "ASK { GRAPH ?g { ?s sg:evidence ?e FILTER(isIRI(?e)) } sg:evidence a owl:ObjectProperty }"
+    ));
+    assert!(!ask(
+        "ASK { ?p a owl:DatatypeProperty . GRAPH ?g { ?s ?p ?o } FILTER(!isLiteral(?o)) }"
+    ));
+    assert!(!ask(
+        "ASK { ?p a owl:ObjectProperty . GRAPH ?g { ?s ?p ?o } FILTER(isLiteral(?o)) }"
+    ));
+    // PROV-O's literal-valued properties; the rest of prov: are object properties.
+    assert!(!ask(
+        "ASK { ?p a owl:DatatypeProperty ; rdfs:subPropertyOf ?super
+               FILTER(STRSTARTS(STR(?super), STR(prov:))
+                      && ?super NOT IN (prov:generatedAtTime, prov:invalidatedAtTime,
+                                        prov:startedAtTime, prov:endedAtTime, prov:atTime, prov:value)) }"
+    ));
+}

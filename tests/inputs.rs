@@ -172,3 +172,110 @@ fn bad_inputs_are_reported_and_skipped_good_ones_ingested() {
         String::from_utf8_lossy(&strict.stderr)
     );
 }
+
+/// Issue 21: a byte order mark before the first record (or a text) is not part of it;
+/// ids `.` and `..` are refused like other bad ids, with their location; a publication
+/// date that is not a date is left out with a warning naming its place, and the article
+/// is read undated.
+#[test]
+fn marks_dot_ids_and_bad_dates() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let corpus = dir.path().join("corpus");
+    let store = dir.path().join("store");
+    fs::create_dir(&corpus).expect("mkdir");
+    let record = |id: &str, published: serde_json::Value| {
+        serde_json::json!({"id": id, "text": article(id), "published": published}).to_string()
+    };
+    let feed = [
+        record("first", "2030-06-03".into()),
+        record(".", "2030-06-03".into()),
+        record("..", "2030-06-03".into()),
+        record("undated-text", "the third of June".into()),
+        record("undated-number", 20300603.into()),
+        record("blank-date", "".into()),
+    ]
+    .join("\n");
+    let mut bytes = b"\xEF\xBB\xBF".to_vec();
+    bytes.extend_from_slice(feed.as_bytes());
+    fs::write(corpus.join("feed.jsonl"), bytes).expect("write");
+    let mut text = b"\xEF\xBB\xBF".to_vec();
+    text.extend_from_slice(article("marked").as_bytes());
+    fs::write(corpus.join("marked.txt"), text).expect("write");
+    fs::create_dir(corpus.join("meta")).expect("mkdir");
+    fs::write(
+        corpus.join("meta").join("metadata.json"),
+        r#"{"dated-badly": {"published": "Juneteenth", "url": "javascript:alert(1)"}}"#,
+    )
+    .expect("write");
+    fs::write(
+        corpus.join("meta").join("dated-badly.txt"),
+        article("badges"),
+    )
+    .expect("write");
+
+    let out = ingest(&store, &[corpus.to_str().expect("UTF-8 path")]);
+    let err = String::from_utf8_lossy(&out.stderr).into_owned();
+    assert_eq!(out.status.code(), Some(1), "the dot ids are skips: {err}");
+    let line = |needle: &str, what: &str| {
+        assert!(
+            err.lines().any(|l| l.contains(needle) && l.contains(what)),
+            "nothing about {what} at {needle} in:\n{err}"
+        );
+    };
+    line("feed.jsonl:2", "skipped");
+    line("feed.jsonl:3", "skipped");
+    line("feed.jsonl:4", "\"the third of June\" is not a date");
+    line("feed.jsonl:5", "not a string");
+    line(
+        "dated-badly.txt (in metadata.json)",
+        "\"Juneteenth\" is not a date",
+    );
+    line("dated-badly.txt (in metadata.json)", "url");
+    assert!(!err.contains("feed.jsonl:1"), "{err}");
+    assert!(
+        !err.contains("feed.jsonl:6"),
+        "a blank date is no date: {err}"
+    );
+    let summary = err
+        .lines()
+        .find(|l| l.contains(" articles ("))
+        .unwrap_or_else(|| panic!("no summary line in:\n{err}"));
+    assert!(
+        summary.starts_with("6 articles (6 new") && summary.contains("2 skipped (2 bad id)"),
+        "{summary}"
+    );
+
+    let rows = |query: &str| -> Vec<String> {
+        let out = run(&store, &["query", "--format", "csv", query]);
+        String::from_utf8_lossy(&out.stdout)
+            .lines()
+            .skip(1)
+            .map(|l| l.trim_end().to_owned())
+            .collect()
+    };
+    assert_eq!(
+        rows(
+            "SELECT ?id ?d WHERE { ?a a schema:NewsArticle ; schema:identifier ?id
+                OPTIONAL { ?a schema:datePublished ?d } } ORDER BY ?id"
+        ),
+        [
+            "blank-date,",
+            "dated-badly,",
+            "first,2030-06-03",
+            "marked,",
+            "undated-number,",
+            "undated-text,",
+        ]
+    );
+    // The mark is not the first character of the text: offsets count from the words.
+    assert_eq!(
+        rows("SELECT ?text WHERE { ?a schema:identifier \"marked\" . GRAPH ?a { ?c nif:isString ?text } }")
+            .first()
+            .map(|t| t.trim_start_matches('"').starts_with("Staff at")),
+        Some(true)
+    );
+    assert_eq!(
+        rows("SELECT ?u WHERE { ?a schema:url ?u }"),
+        Vec::<String>::new()
+    );
+}

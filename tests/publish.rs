@@ -1,10 +1,11 @@
 //! `strikegraph publish` end to end: publish the seeds, check the files and their links,
-//! compare them with what `serve` answers, and (when nginx is installed) serve the folder
+//! compare them with what `serve` answers, serve the folder with a plain file server
+//! (Python's `http.server`) and follow every link, and (when nginx is installed) serve it
 //! with real nginx and the generated configuration and negotiate over HTTP.
 
 mod common;
 
-use common::{bin, free_port, ok, seeds, Server};
+use common::{bin, free_port, ok, request_path, resolve_link, seeds, Server};
 use oxigraph::io::{RdfFormat, RdfParser};
 use std::collections::BTreeSet;
 use std::io::Read as _;
@@ -162,7 +163,8 @@ fn publish_writes_the_site_the_server_answers() {
         "{void:?}"
     );
 
-    // Every link between pages lands on a file (an IRI by its .html page).
+    // Every link between pages lands on a file: pages link to the files themselves, not
+    // to the IRIs, which only a negotiating server answers.
     let mut pages = Vec::new();
     html_files(&site, &mut pages);
     assert!(pages.len() > 50, "only {} pages", pages.len());
@@ -176,10 +178,9 @@ fn publish_writes_the_site_the_server_answers() {
             }
             let target = resolve(&site, page, &href)
                 .unwrap_or_else(|| panic!("{href} in {} leaves the site", page.display()));
-            let html_page = PathBuf::from(format!("{}.html", target.display()));
             assert!(
-                target.is_file() || html_page.is_file() || target.join("index.html").is_file(),
-                "{href} in {} leads nowhere",
+                target.is_file(),
+                "{href} in {} is not a file",
                 page.display()
             );
             checked += 1;
@@ -329,6 +330,11 @@ fn nginx_negotiates_the_published_files() {
         published(".nt"),
         "a suffix wins over Accept"
     );
+    // The pages' own links name the .html files, which nginx serves as they are.
+    let page = server.get(&format!("{iri}.html"), &[("Accept", "text/turtle")]);
+    assert_eq!(page.status, 200);
+    assert_eq!(page.header("content-type"), "text/html; charset=utf-8");
+    assert_eq!(page.bytes, published(".html"));
     let home = server.get(BASE_PATH, &[("Accept", "text/html")]);
     assert_eq!(home.status, 200);
     assert!(home.body.contains("<h1>strikegraph</h1>"), "{}", home.body);
@@ -346,4 +352,160 @@ fn nginx_negotiates_the_published_files() {
         "the configuration is not served"
     );
     drop(server);
+}
+
+/// Python's `http.server`, if installed (STRIKEGRAPH_REQUIRE_PYTHON=1 makes its absence a
+/// failure): serves files as they are named, with no content negotiation and no suffix
+/// guessing, as the simplest static host does.
+fn python() -> Option<PathBuf> {
+    let found = ["python3", "python"].into_iter().find(|name| {
+        Command::new(name)
+            .args(["-c", "import http.server"])
+            .output()
+            .is_ok_and(|o| o.status.success())
+    });
+    if found.is_none() {
+        assert!(
+            std::env::var_os("STRIKEGRAPH_REQUIRE_PYTHON").is_none(),
+            "python3 is required but not installed"
+        );
+        eprintln!("python3 is not installed: skipping the plain file server check");
+    }
+    found.map(PathBuf::from)
+}
+
+/// Follows every link from `start` on `server` (a crawl over the HTML pages), asserting
+/// each answers 200; returns the HTML pages reached and the number of links followed.
+fn crawl(server: &Server, start: &str) -> (BTreeSet<String>, usize) {
+    let mut pages = BTreeSet::new();
+    let mut seen = BTreeSet::from([start.to_owned()]);
+    let mut queue = std::collections::VecDeque::from([(start.to_owned(), "(start)".to_owned())]);
+    let mut links = 0;
+    while let Some((path, from)) = queue.pop_front() {
+        let reply = server.get(&request_path(&path), &[]);
+        assert_eq!(
+            reply.status, 200,
+            "{path} (linked from {from}) is broken on a plain file server"
+        );
+        links += 1;
+        if !reply.header("content-type").starts_with("text/html") {
+            continue;
+        }
+        pages.insert(path.clone());
+        for href in common::link_targets(&reply.body) {
+            if let Some(target) = resolve_link(&path, &href) {
+                if seen.insert(target.clone()) {
+                    queue.push_back((target, path.clone()));
+                }
+            }
+        }
+    }
+    (pages, links)
+}
+
+/// Issue 21: on a plain file server every link from `index.html`, followed page by page,
+/// finds its file, and every page of the folder is reached that way.
+#[test]
+fn a_plain_file_server_finds_every_link() {
+    let Some(python) = python() else { return };
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (_store, site) = published_seeds(dir.path());
+    let port = free_port();
+    let port_arg = port.to_string();
+    let mut command = Command::new(python);
+    command
+        .args([
+            "-m",
+            "http.server",
+            port_arg.as_str(),
+            "--bind",
+            "127.0.0.1",
+        ])
+        .arg("--directory")
+        .arg(&site);
+    let server = Server::run(command, port, "/index.html");
+
+    let (pages, links) = crawl(&server, "/");
+    assert!(links > 400, "only {links} links followed");
+    // Every page publish wrote is reached (the folders' index.html copies aside: nothing
+    // links to them, they stand in for the folders' paths).
+    let mut written = Vec::new();
+    html_files(&site, &mut written);
+    let unreached: Vec<String> = written
+        .iter()
+        .filter_map(|p| p.strip_prefix(&site).ok())
+        .map(|p| format!("/{}", p.display()))
+        .filter(|p| !p.ends_with("/index.html") && !pages.contains(p))
+        .collect();
+    assert!(
+        unreached.is_empty(),
+        "{} of {} pages not reached: {unreached:?}",
+        unreached.len(),
+        written.len()
+    );
+
+    // An article is a document and the folder of its quotations: its path, turned into
+    // the folder's by the server, shows the article's page, whose links work from there.
+    let article = pages
+        .iter()
+        .find_map(|p| {
+            let stem = p.strip_suffix(".html")?;
+            (stem.starts_with("/article/") && site.join(&stem[1..]).is_dir())
+                .then(|| stem.to_owned())
+        })
+        .expect("an article with quotations");
+    let folder = server.get(&request_path(&article), &[]);
+    assert_eq!(folder.status, 301, "{article}");
+    assert_eq!(folder.header("location"), format!("{article}/"));
+    let index = server.get(&request_path(&format!("{article}/")), &[]);
+    assert_eq!(index.status, 200);
+    let page = server.get(&request_path(&format!("{article}.html")), &[]);
+    let h1 = |html: &str| {
+        html.split("<h1>")
+            .nth(1)
+            .and_then(|r| r.split("</h1>").next())
+            .map(str::to_owned)
+    };
+    assert!(h1(&page.body).is_some());
+    assert_eq!(h1(&index.body), h1(&page.body), "{}", index.body);
+    let (from_folder, _) = crawl(&server, &format!("{article}/"));
+    assert!(from_folder.len() > 10, "{from_folder:?}");
+}
+
+/// A document whose files would be the site's own pages (`{base}index`, `{base}search`)
+/// is skipped and reported, and the home page and name index stay what they are.
+#[test]
+fn documents_named_like_the_site_pages_are_skipped() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let store = dir.path().join("store");
+    let base = "https://w3id.org/strikegraph/id/";
+    let graph = format!("<{base}article/odd>");
+    let nquads: String = ["index", "search", "person/plain"]
+        .iter()
+        .map(|local| {
+            format!(
+                "<{base}{local}> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <http://schema.org/Organization> {graph} .\n\
+                 <{base}{local}> <http://schema.org/name> \"Called {local}\" {graph} .\n"
+            )
+        })
+        .collect();
+    let file = dir.path().join("odd.nq");
+    std::fs::write(&file, nquads).expect("writes");
+    ok(&store, &["load", file.to_str().expect("UTF-8")]);
+    let site = dir.path().join("site");
+    let out = common::run(&store, &["publish", "--out", site.to_str().expect("UTF-8")]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    for local in ["index", "search"] {
+        assert!(
+            err.contains(&format!("skipped {base}{local}: ")),
+            "{local}: {err}"
+        );
+    }
+    let home = std::fs::read_to_string(site.join("index.html")).expect("the home page");
+    assert!(home.contains("<h1>strikegraph</h1>"), "{home}");
+    let names = std::fs::read_to_string(site.join("search.html")).expect("the name index");
+    assert!(names.contains("<h1>Names A–Z</h1>"), "{names}");
+    assert!(site.join("person/plain.html").is_file());
+    assert!(!site.join("index.ttl").exists());
 }

@@ -26,7 +26,8 @@ pub struct Args {
     /// The IRI base for the nodes (must match the base of the store they will be loaded into).
     #[arg(long, default_value = strikegraph::rdf::vocab::DEFAULT_BASE)]
     base: String,
-    /// Fail (exit 2) if any input is skipped.
+    /// Fail (exit 2) if any input is skipped. The good articles' N-Quads are still
+    /// written: each article is written out as it comes.
     #[arg(long)]
     strict: bool,
 }
@@ -74,5 +75,10 @@ pub fn run(args: Args, quiet: bool) -> anyhow::Result<Outcome> {
             report.elapsed.as_secs_f64()
         );
     }
-    super::outcome(report.skipped.len(), args.strict)
+    super::outcome(
+        report.skipped.len(),
+        report.added,
+        "the output",
+        args.strict,
+    )
 }

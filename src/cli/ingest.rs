@@ -22,7 +22,10 @@ pub struct Args {
     /// The IRI base for new nodes; recorded in the store and reused after.
     #[arg(long)]
     base: Option<String>,
-    /// Fail (exit 2) if any input is skipped.
+    /// Fail (exit 2) if any input is skipped. The good articles are still written: inputs
+    /// are read as a stream and each article is stored as it comes, so a bad input late in
+    /// a run does not undo the ones before it. Mend the bad inputs and ingest again; the
+    /// unchanged articles are passed over by their content hash.
     #[arg(long)]
     strict: bool,
     /// Extract every article again, even those whose content hash has not changed.
@@ -108,5 +111,10 @@ pub fn run(store_path: &Path, args: Args, quiet: bool) -> anyhow::Result<Outcome
             super::suggest_optimize(store_path);
         }
     }
-    super::outcome(report.skipped.len(), args.strict)
+    super::outcome(
+        report.skipped.len(),
+        report.added + report.replaced,
+        "the store",
+        args.strict,
+    )
 }

@@ -42,7 +42,8 @@ Query it with SPARQL, export it in the usual RDF formats, draw it (DOT, SVG) and
     after_help = "Examples:\n  strikegraph ingest seeds/\n  strikegraph query 'SELECT ?name WHERE { ?p a schema:Person ; schema:name ?name }'\n  strikegraph export --format turtle --output graph.ttl\n  strikegraph export --output graph.svg --focus 'Jane Roe'\n  strikegraph path 'Jane Roe' 'Strike of 2023-05-02'\n\nExit status: 0 all good, 1 some inputs were skipped, 2 failure."
 )]
 struct Cli {
-    /// The store folder (created by `ingest` if missing).
+    /// The store folder (created by `ingest` and `load` if missing; every other command
+    /// needs an existing store and creates nothing).
     #[arg(
         long,
         global = true,
@@ -122,10 +123,28 @@ pub fn main() -> ExitCode {
             if is_broken_pipe(&err) {
                 return ExitCode::SUCCESS;
             }
-            eprintln!("strikegraph: {err:#}");
+            eprintln!("strikegraph: {}", error_chain(&err));
             ExitCode::from(2)
         }
     }
+}
+
+/// An error and its causes on one line, each said once. Error types that show their
+/// cause in their own message (`SPARQL syntax error: {0}`) also name it as their source,
+/// and printing the whole chain would say it twice.
+fn error_chain(err: &anyhow::Error) -> String {
+    let mut line = String::new();
+    for cause in err.chain() {
+        let text = cause.to_string();
+        if line.contains(&text) {
+            continue;
+        }
+        if !line.is_empty() {
+            line.push_str(": ");
+        }
+        line.push_str(&text);
+    }
+    line
 }
 
 /// A reader that stopped reading (`| head`) is not an error.
@@ -137,12 +156,19 @@ fn is_broken_pipe(err: &anyhow::Error) -> bool {
     })
 }
 
-/// The outcome of a run that skipped `skipped` inputs: partial, or a failure with `--strict`.
-fn outcome(skipped: usize, strict: bool) -> anyhow::Result<Outcome> {
+/// The outcome of a run that skipped `skipped` inputs and wrote `written` articles to
+/// `place`: partial, or a failure with `--strict`. The inputs stream through a run, so the
+/// good articles are written as they come, before or after a bad one; a strict failure
+/// says so, rather than let the exit status suggest that nothing was written.
+fn outcome(skipped: usize, written: usize, place: &str, strict: bool) -> anyhow::Result<Outcome> {
     if skipped == 0 {
         Ok(Outcome::Done)
     } else if strict {
-        anyhow::bail!("{skipped} inputs skipped (--strict)")
+        anyhow::bail!(
+            "{skipped} input{} skipped (--strict); {written} good article{} still written to {place}",
+            if skipped == 1 { " was" } else { "s were" },
+            if written == 1 { " was" } else { "s were" },
+        )
     } else {
         Ok(Outcome::Partial)
     }
@@ -227,4 +253,50 @@ fn report(
     }
     out.flush()?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[derive(Debug, thiserror::Error)]
+    #[error("SPARQL syntax error: {0}")]
+    struct Outer(#[from] Inner);
+
+    #[derive(Debug, thiserror::Error)]
+    #[error("error at 1:7: expected SELECT")]
+    struct Inner;
+
+    #[test]
+    fn a_cause_already_in_the_message_is_said_once() {
+        let err = anyhow::Error::from(Outer(Inner));
+        assert_eq!(
+            error_chain(&err),
+            "SPARQL syntax error: error at 1:7: expected SELECT"
+        );
+        let err = anyhow::Error::from(Inner).context("the query failed");
+        assert_eq!(
+            error_chain(&err),
+            "the query failed: error at 1:7: expected SELECT"
+        );
+    }
+
+    #[test]
+    fn a_strict_failure_says_what_was_written() {
+        assert!(matches!(
+            outcome(0, 3, "the store", true),
+            Ok(Outcome::Done)
+        ));
+        assert!(matches!(
+            outcome(2, 3, "the store", false),
+            Ok(Outcome::Partial)
+        ));
+        let message = outcome(1, 3, "the store", true)
+            .err()
+            .map(|e| e.to_string());
+        assert_eq!(
+            message.as_deref(),
+            Some("1 input was skipped (--strict); 3 good articles were still written to the store")
+        );
+    }
 }

@@ -12,7 +12,7 @@ use strikegraph::Store;
 pub struct Args {}
 
 pub fn run(store_path: &Path, _args: Args, quiet: bool) -> anyhow::Result<Outcome> {
-    let store = Store::open(store_path)?;
+    let store = Store::open_existing(store_path)?;
     let started = std::time::Instant::now();
     store.optimize()?;
     if !quiet {

@@ -12,7 +12,7 @@ pub struct Args {
 }
 
 pub fn run(store_path: &Path, args: Args) -> anyhow::Result<Outcome> {
-    let store = Store::open(store_path)?;
+    let store = Store::open_existing(store_path)?;
     let space = store.settle_base(None)?;
     let mut missing = 0;
     for id in &args.ids {

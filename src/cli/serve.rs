@@ -37,7 +37,7 @@ pub struct Args {
 
 pub fn run(store_path: &Path, args: Args) -> anyhow::Result<Outcome> {
     let store = if args.allow_update {
-        Store::open(store_path)?
+        Store::open_existing(store_path)?
     } else {
         super::open_for_reading(store_path)?
     };

@@ -3,7 +3,8 @@
 use super::jsonl::JsonLines;
 use super::metadata::Metadata;
 use super::{
-    decode_text, looks_binary, validate_id, Document, ReadError, SkipKind, MAX_DOCUMENT_BYTES,
+    decode_text, looks_binary, read_published, read_url, validate_id, Document, ReadError,
+    SkipKind, MAX_DOCUMENT_BYTES, UTF8_BOM,
 };
 use std::collections::{HashSet, VecDeque};
 use std::fs;
@@ -180,7 +181,12 @@ impl Iterator for Reader {
                 Source::Stdin => {
                     let mut stdin = BufReader::new(io::stdin());
                     let first = match io::BufRead::fill_buf(&mut stdin) {
-                        Ok(buf) => buf.iter().find(|b| !b.is_ascii_whitespace()).copied(),
+                        Ok(buf) => buf
+                            .strip_prefix(UTF8_BOM)
+                            .unwrap_or(buf)
+                            .iter()
+                            .find(|b| !b.is_ascii_whitespace())
+                            .copied(),
                         Err(err) => {
                             return Some(Err(ReadError::new(
                                 SkipKind::Unreadable,
@@ -263,6 +269,9 @@ pub(super) fn read_text(
             "skipped: binary file (NUL bytes)".into(),
         ));
     }
+    if bytes.starts_with(UTF8_BOM) {
+        bytes.drain(..UTF8_BOM.len());
+    }
     let (text, bad) = decode_text(bytes);
     if let Some(offset) = bad {
         tracing::warn!("{location}: invalid UTF-8 at byte {offset}, replaced with U+FFFD");
@@ -273,9 +282,10 @@ pub(super) fn read_text(
     let mut doc = Document::new(id, text);
     doc.source = location.to_owned();
     if let Some(entry) = entry {
-        doc.published = entry.published_date();
+        let from_metadata = format!("{location} (in metadata.json)");
+        doc.published = read_published(entry.published.as_deref(), &from_metadata);
         doc.publisher = entry.publisher.clone();
-        doc.url = entry.url.clone();
+        doc.url = read_url(entry.url.as_deref(), &from_metadata);
         doc.title = entry.title.clone();
     }
     Ok(doc)

@@ -1,6 +1,9 @@
 //! JSON Lines: one article a line, `{"id": ..., "text": ..., "published": ...}`.
 
-use super::{parse_date, validate_id, Document, ReadError, SkipKind, MAX_DOCUMENT_BYTES};
+use super::{
+    read_published, read_url, validate_id, Document, ReadError, SkipKind, MAX_DOCUMENT_BYTES,
+    UTF8_BOM,
+};
 use serde::Deserialize;
 use std::io::{BufRead, Read};
 
@@ -9,9 +12,24 @@ struct Record {
     id: Option<serde_json::Value>,
     text: Option<String>,
     title: Option<String>,
-    published: Option<String>,
+    // Read as any JSON value, so that a publication date or url of the wrong type costs
+    // a warning, not the article.
+    published: Option<serde_json::Value>,
     publisher: Option<String>,
-    url: Option<String>,
+    url: Option<serde_json::Value>,
+}
+
+/// A field that should hold a string: null is none, any other value is dropped with a
+/// warning naming `location`.
+fn string_field(value: Option<serde_json::Value>, name: &str, location: &str) -> Option<String> {
+    match value? {
+        serde_json::Value::String(s) => Some(s),
+        serde_json::Value::Null => None,
+        other => {
+            tracing::warn!("{location}: the {name:?} value {other} is not a string; left out");
+            None
+        }
+    }
 }
 
 /// Yields one document per non-blank line; a bad line is an error naming `path:line`.
@@ -74,9 +92,11 @@ impl<R: BufRead> JsonLines<R> {
         let mut doc = Document::new(id, text);
         doc.source = location.to_owned();
         doc.title = record.title;
-        doc.published = record.published.as_deref().and_then(parse_date);
+        let published = string_field(record.published, "published", location);
+        doc.published = read_published(published.as_deref(), location);
         doc.publisher = record.publisher;
-        doc.url = record.url;
+        let url = string_field(record.url, "url", location);
+        doc.url = read_url(url.as_deref(), location);
         Ok(doc)
     }
 
@@ -143,6 +163,9 @@ impl<R: BufRead> Iterator for JsonLines<R> {
                     ),
                 )));
             }
+            if self.line == 1 && self.buf.starts_with(UTF8_BOM) {
+                self.buf.drain(..UTF8_BOM.len());
+            }
             if self.buf.iter().all(u8::is_ascii_whitespace) {
                 continue;
             }
@@ -183,6 +206,42 @@ mod tests {
         assert!(lines.buf.capacity() <= 2 * (MAX_DOCUMENT_BYTES + 1));
         assert!(matches!(lines.next(), Some(Ok(d)) if d.id == "b"));
         assert!(lines.next().is_none());
+    }
+
+    #[test]
+    fn a_byte_order_mark_before_the_first_record_is_not_part_of_it() {
+        let input = b"\xEF\xBB\xBF{\"id\": \"a\", \"text\": \"One.\"}\n{\"id\": \"b\", \"text\": \"Two.\"}\n";
+        let items: Vec<_> = JsonLines::new(&input[..], "bom.jsonl".into()).collect();
+        assert!(
+            matches!(&items[..], [Ok(a), Ok(b)] if a.id == "a" && b.id == "b"),
+            "{items:?}"
+        );
+        // Only at the start of the input: elsewhere it is a bad line like any other.
+        let later = b"{\"id\": \"a\", \"text\": \"One.\"}\n\xEF\xBB\xBF{\"id\": \"b\", \"text\": \"Two.\"}\n";
+        let items: Vec<_> = JsonLines::new(&later[..], "bom.jsonl".into()).collect();
+        assert!(
+            matches!(&items[..], [Ok(_), Err(e)] if e.location == "bom.jsonl:2"),
+            "{items:?}"
+        );
+    }
+
+    #[test]
+    fn bad_dates_and_urls_cost_the_field_not_the_article() {
+        let input = concat!(
+            "{\"id\": \"a\", \"text\": \"One.\", \"published\": \"soon\", \"url\": \"javascript:alert(1)\"}\n",
+            "{\"id\": \"b\", \"text\": \"Two.\", \"published\": 2016, \"url\": [\"x\"]}\n",
+            "{\"id\": \"c\", \"text\": \"Three.\", \"published\": \"2016-02-10\", \"url\": \" https://example.org/c \"}\n",
+        );
+        let items: Vec<_> = JsonLines::new(input.as_bytes(), "f.jsonl".into()).collect();
+        let docs: Vec<&Document> = items.iter().filter_map(|d| d.as_ref().ok()).collect();
+        assert_eq!(docs.len(), 3, "{items:?}");
+        assert_eq!((docs[0].published, docs[0].url.as_deref()), (None, None));
+        assert_eq!((docs[1].published, docs[1].url.as_deref()), (None, None));
+        assert_eq!(
+            docs[2].published,
+            chrono::NaiveDate::from_ymd_opt(2016, 2, 10)
+        );
+        assert_eq!(docs[2].url.as_deref(), Some("https://example.org/c"));
     }
 
     #[test]

@@ -149,10 +149,75 @@ pub fn parse_date(value: &str) -> Option<NaiveDate> {
     NaiveDate::parse_from_str(day, "%Y-%m-%d").ok()
 }
 
-/// Checks that an id can name an article: non-empty, no control characters, no slash.
+/// A publication date as read from a record or `metadata.json`: a missing or blank value
+/// is none; one that is not a date (see [`parse_date`]) is dropped with a warning naming
+/// `location`, and the article is read as undated.
+pub fn read_published(value: Option<&str>, location: &str) -> Option<NaiveDate> {
+    let value = value.filter(|v| !v.trim().is_empty())?;
+    let date = parse_date(value);
+    if date.is_none() {
+        tracing::warn!(
+            "{location}: the publication date {value:?} is not a date (YYYY-MM-DD, or an RFC 3339 \
+             timestamp); the article is read as undated"
+        );
+    }
+    date
+}
+
+/// An article's `url` as read from a record or `metadata.json`, trimmed of the white space
+/// around it: a missing or blank value is none; one that [`check_web_url`] refuses is
+/// dropped with a warning naming `location` (the article itself is read).
+pub fn read_url(value: Option<&str>, location: &str) -> Option<String> {
+    let value = value?.trim();
+    if value.is_empty() {
+        return None;
+    }
+    match check_web_url(value) {
+        Ok(()) => Some(value.to_owned()),
+        Err(reason) => {
+            tracing::warn!("{location}: the url {value:?} is left out: {reason}");
+            None
+        }
+    }
+}
+
+/// Checks that `url` is an absolute `http:` or `https:` IRI with a host. An article's url
+/// is where its page sends a reader, so any other scheme (`javascript:`, `data:`,
+/// `vbscript:`, in any case) is refused, as is anything that is not an IRI (white space or
+/// control characters inside, which browsers would strip to reveal another scheme).
+pub fn check_web_url(url: &str) -> Result<(), String> {
+    let Some((scheme, rest)) = url.split_once(':') else {
+        return Err("it is not an absolute URL".into());
+    };
+    if !scheme.eq_ignore_ascii_case("http") && !scheme.eq_ignore_ascii_case("https") {
+        return Err(format!("its scheme is {scheme:?}, not http or https"));
+    }
+    let host = rest
+        .strip_prefix("//")
+        .map(|r| r.split(['/', '?', '#']).next().unwrap_or(""))
+        .unwrap_or("");
+    if host.is_empty() {
+        return Err("it names no host".into());
+    }
+    oxigraph::model::NamedNode::new(url)
+        .map(drop)
+        .map_err(|e| format!("it is not a valid IRI ({e})"))
+}
+
+/// The byte order mark some editors put at the start of a UTF-8 file; it is not text.
+pub const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
+
+/// Checks that an id can name an article: non-empty, no control characters, no slash, and
+/// not `.` or `..` (the article's IRI ends with its id, and in a path those name the
+/// folder and its parent).
 pub fn validate_id(id: &str) -> Result<(), String> {
     if id.trim().is_empty() {
         return Err("the id is empty".into());
+    }
+    if id == "." || id == ".." {
+        return Err(format!(
+            "the id {id:?} cannot name an article (in a path it is a folder)"
+        ));
     }
     if id.len() > 200 {
         return Err("the id is longer than 200 bytes".into());
@@ -200,10 +265,58 @@ mod tests {
     }
 
     #[test]
-    fn ids_reject_slashes_and_blanks() {
+    fn ids_reject_slashes_blanks_and_dot_segments() {
         assert!(validate_id("000_abc").is_ok());
+        assert!(validate_id("...").is_ok());
+        assert!(validate_id(".hidden").is_ok());
         assert!(validate_id(" ").is_err());
         assert!(validate_id("a/b").is_err());
+        assert!(validate_id(".").is_err());
+        assert!(validate_id("..").is_err());
+    }
+
+    #[test]
+    fn only_web_urls_are_article_urls() {
+        for good in [
+            "https://example.org/news/1",
+            "http://example.org",
+            "HTTPS://Example.org/a?b=c#d",
+        ] {
+            assert_eq!(check_web_url(good), Ok(()), "{good}");
+        }
+        for bad in [
+            "javascript:alert(1)",
+            "JaVaScRiPt:alert(1)",
+            "data:text/html,hi",
+            "vbscript:msgbox(1)",
+            "java\nscript:alert(1)",
+            "https://exa mple.org/",
+            "https://example.org/\u{7}",
+            "https:example.org",
+            "https:///path",
+            "/news/1",
+            "example.org/news",
+        ] {
+            assert!(check_web_url(bad).is_err(), "{bad:?}");
+        }
+        assert_eq!(
+            read_url(Some("  https://example.org/a\t"), "x"),
+            Some("https://example.org/a".to_owned())
+        );
+        assert_eq!(read_url(Some(" JaVaScRiPt:alert(1)"), "x"), None);
+        assert_eq!(read_url(Some("\tjavascript:alert(1)"), "x"), None);
+        assert_eq!(read_url(Some("   "), "x"), None);
+        assert_eq!(read_url(None, "x"), None);
+    }
+
+    #[test]
+    fn unreadable_dates_are_dropped() {
+        assert_eq!(
+            read_published(Some("2016-02-10"), "x"),
+            NaiveDate::from_ymd_opt(2016, 2, 10)
+        );
+        assert_eq!(read_published(Some("last Tuesday"), "x"), None);
+        assert_eq!(read_published(Some(""), "x"), None);
     }
 
     #[test]

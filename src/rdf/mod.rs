@@ -180,7 +180,13 @@ impl<'a> ArticleWriter<'a> {
                 Literal::new_simple_literal(publisher),
             );
         }
-        if let Some(url) = &doc.url {
+        // The readers have warned about a url that is not a web address; a document built
+        // in code is held to the same rule.
+        if let Some(url) = doc
+            .url
+            .as_deref()
+            .filter(|url| crate::corpus::check_web_url(url).is_ok())
+        {
             if let Ok(url) = NamedNode::new(url) {
                 self.add(&article, &schema("url"), url);
             }

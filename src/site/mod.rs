@@ -11,7 +11,7 @@ mod picture;
 use crate::export::{display_term, rdf_serializer};
 use crate::rdf::vocab::{ITSRDF, ONTOLOGY_GRAPH, RDF, RDFS, SCHEMA, VOID};
 use crate::store::{Store, StoreError};
-use html::{esc, link, page, Nav};
+use html::{esc, is_safe_href, link, page, Nav};
 use oxigraph::io::{JsonLdProfileSet, RdfFormat};
 use oxigraph::model::{Literal, NamedNode, NamedOrBlankNode, Term, Triple};
 use oxigraph::sparql::{CancellationToken, QueryResults};
@@ -120,8 +120,8 @@ impl Site<'_> {
         }
     }
 
-    /// A link to a term: local pages for IRIs under the base, the IRI itself for others,
-    /// text for literals.
+    /// A term as HTML: a link for an IRI that has somewhere to go (see [`Site::href`]),
+    /// text for other IRIs and for literals.
     fn term_html(&self, term: &Term, labels: &HashMap<String, String>, nav: &Nav<'_>) -> String {
         match term {
             Term::NamedNode(n) => {
@@ -129,25 +129,35 @@ impl Site<'_> {
                     .get(n.as_str())
                     .cloned()
                     .unwrap_or_else(|| display_term(term));
-                link(&self.href(n.as_str(), nav), &text)
+                self.iri_link(n.as_str(), &text, nav)
             }
             other => esc(&display_term(other)),
         }
     }
 
     /// Where a link to `iri` goes: its page here when it is under the base (the ontology's
-    /// terms to their anchors on the ontology page), else the IRI itself.
-    fn href(&self, iri: &str, nav: &Nav<'_>) -> String {
+    /// terms to their anchors on the ontology page), else the IRI itself when it is a web
+    /// address (`http:` or `https:`). Any other IRI is no link at all: a `javascript:` or
+    /// `data:` IRI is valid RDF, and anyone's data may hold one.
+    fn href(&self, iri: &str, nav: &Nav<'_>) -> Option<String> {
         if let Some(local) = self.local_path(iri) {
-            return nav.href(&local);
+            return Some(nav.page(&local));
         }
         if let Some(term) = iri
             .strip_prefix(ONTOLOGY_GRAPH)
             .and_then(|rest| rest.strip_prefix('#'))
         {
-            return format!("{}#{term}", nav.href(ONTOLOGY_PATH));
+            return Some(format!("{}#{term}", nav.page(ONTOLOGY_PATH)));
         }
-        iri.to_owned()
+        (html::scheme(iri).is_some() && is_safe_href(iri)).then(|| iri.to_owned())
+    }
+
+    /// A link to `iri` reading `text`, or the text alone when the IRI has nowhere to go.
+    fn iri_link(&self, iri: &str, text: &str, nav: &Nav<'_>) -> String {
+        match self.href(iri, nav) {
+            Some(href) => link(&href, text),
+            None => esc(text),
+        }
     }
 
     fn select(&self, sparql: &str) -> Result<Vec<Vec<Option<String>>>, SiteError> {
@@ -349,9 +359,9 @@ impl Site<'_> {
             format!(
                 "Every name is in the <a href=\"{}\">index</a>; the whole graph is in the \
                  <a href=\"{}\">dump</a> (N-Quads), and the terms in the <a href=\"{}\">ontology</a>.",
-                esc(&nav.href("search")),
+                esc(&nav.page("search")),
                 esc(&nav.href("dump.nq.gz")),
-                esc(&nav.href(ONTOLOGY_PATH)),
+                esc(&nav.page(ONTOLOGY_PATH)),
             )
         };
         let mut body = format!(
@@ -367,7 +377,7 @@ impl Site<'_> {
             ));
             for (iri, name) in entities.iter().take(HOME_PER_KIND) {
                 let name = name.as_deref().unwrap_or(iri);
-                body.push_str(&format!("<li>{}</li>\n", link(&self.href(iri, &nav), name)));
+                body.push_str(&format!("<li>{}</li>\n", self.iri_link(iri, name, &nav)));
             }
             if *count > HOME_PER_KIND {
                 let more = if self.live {
@@ -386,7 +396,7 @@ impl Site<'_> {
         for row in articles.into_iter().take(HOME_PER_KIND) {
             if let (Some(Some(a)), Some(Some(id))) = (row.first(), row.get(1)) {
                 let title = row.get(2).cloned().flatten().unwrap_or_else(|| id.clone());
-                body.push_str(&format!("<li>{}</li>\n", link(&self.href(a, &nav), &title)));
+                body.push_str(&format!("<li>{}</li>\n", self.iri_link(a, &title, &nav)));
             }
         }
         body.push_str("</ul>\n</section>");
@@ -399,7 +409,7 @@ impl Site<'_> {
         let mut body = format!(
             "<h1>Search</h1>\n<form action=\"{}\" method=\"get\"><input type=\"search\" name=\"q\" value=\"{}\" \
              aria-label=\"Name\"> <button type=\"submit\">Search</button></form>\n",
-            esc(&nav.href("search")),
+            esc(&nav.page("search")),
             esc(q)
         );
         if q.is_empty() {
@@ -473,7 +483,7 @@ impl Site<'_> {
             .unwrap_or_default();
         format!(
             "<li>{} <small>{}</small></li>\n",
-            link(&self.href(iri, nav), name),
+            self.iri_link(iri, name, nav),
             esc(&kind)
         )
     }
@@ -571,8 +581,12 @@ impl Site<'_> {
             kinds.join(", "),
             esc(iri.as_str())
         );
-        let here = self.href(iri.as_str(), &nav);
-        body.push_str(&format!("<p>As data: {}</p>\n", data_links(&here)));
+        if let Some(local) = self.local_path(iri.as_str()) {
+            body.push_str(&format!(
+                "<p>As data: {}</p>\n",
+                data_links(&nav.href(&local))
+            ));
+        }
         body.push_str(&picture::neighbourhood(iri, triples, &labels, |n| {
             self.href(n, &nav)
         }));
@@ -671,7 +685,7 @@ impl Site<'_> {
                 };
                 body.push_str(&format!(
                     "<li>{}{}</li>\n",
-                    link(&self.href(a_iri.as_str(), &nav), &title),
+                    self.iri_link(a_iri.as_str(), &title, &nav),
                     date
                 ));
             }

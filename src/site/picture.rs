@@ -3,7 +3,7 @@
 //! the description alone (no layout engine, no store access), so it costs nothing and
 //! gives the same picture for the same description.
 
-use super::html::esc;
+use super::html::{esc, is_safe_href};
 use crate::export::display_term;
 use crate::rdf::vocab::{ITSRDF, RDF, SCHEMA};
 use oxigraph::model::{NamedNode, NamedOrBlankNode, Term, Triple};
@@ -17,12 +17,12 @@ const HEIGHT: f64 = 360.0;
 const LABEL_CHARS: usize = 28;
 
 /// The picture, or nothing when the entity has no named neighbours. `href` maps an IRI to
-/// the link its node carries.
+/// the link its node carries, if any: a node without one is drawn, not linked.
 pub fn neighbourhood(
     iri: &NamedNode,
     triples: &[Triple],
     labels: &HashMap<String, String>,
-    href: impl Fn(&str) -> String,
+    href: impl Fn(&str) -> Option<String>,
 ) -> String {
     // Plumbing that is not a relation between things worth drawing.
     let hidden = [
@@ -104,12 +104,15 @@ pub fn neighbourhood(
             svg,
             "<line x1=\"{cx:.1}\" y1=\"{cy:.1}\" x2=\"{x:.1}\" y2=\"{y:.1}\" stroke=\"#9aa\" stroke-width=\"1.2\"/>"
         );
+        let (open, close) = match href(neighbour).filter(|h| is_safe_href(h)) {
+            Some(h) => (format!("<a href=\"{}\">", esc(&h)), "</a>"),
+            None => ("<g>".to_owned(), "</g>"),
+        };
         let _ = writeln!(
             nodes,
-            "<a href=\"{}\"><title>{} ({})</title><circle cx=\"{x:.1}\" cy=\"{y:.1}\" r=\"6\" fill=\"#3b7dd8\"/>\
+            "{open}<title>{} ({})</title><circle cx=\"{x:.1}\" cy=\"{y:.1}\" r=\"6\" fill=\"#3b7dd8\"/>\
              <text x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"{anchor}\" fill=\"#124\">{}</text>\
-             <text x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"{anchor}\" fill=\"#677\" font-size=\"10\">{}</text></a>",
-            esc(&href(neighbour)),
+             <text x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"{anchor}\" fill=\"#677\" font-size=\"10\">{}</text>{close}",
             esc(label),
             esc(&relation),
             x + dx,
@@ -180,7 +183,7 @@ mod tests {
         .into_iter()
         .collect();
         let svg = neighbourhood(&me, &triples, &labels, |iri| {
-            iri.replace("http://e.org", "")
+            Some(iri.replace("http://e.org", ""))
         });
         assert!(svg.contains("<svg"), "{svg}");
         assert!(svg.contains("<a href=\"/org/u\">"), "{svg}");
@@ -192,10 +195,34 @@ mod tests {
     }
 
     #[test]
+    fn a_neighbour_without_a_safe_link_is_drawn_unlinked() {
+        let me = n("http://e.org/person/a");
+        let evil = n("javascript:alert(1)");
+        let triples = vec![Triple::new(
+            me.clone(),
+            n(&format!("{SCHEMA}worksFor")),
+            evil.clone(),
+        )];
+        let labels: HashMap<String, String> = [
+            (me.as_str().to_owned(), "Ann".to_owned()),
+            (evil.as_str().to_owned(), "Evil Corp".to_owned()),
+        ]
+        .into_iter()
+        .collect();
+        // Whether the caller offers a link or not, only a safe one is drawn.
+        for offered in [None, Some(evil.as_str().to_owned())] {
+            let svg = neighbourhood(&me, &triples, &labels, |_| offered.clone());
+            assert!(svg.contains("Evil Corp"), "{svg}");
+            assert!(!svg.contains("<a "), "{svg}");
+            assert!(!svg.contains("javascript"), "{svg}");
+        }
+    }
+
+    #[test]
     fn no_neighbours_no_picture() {
         let me = n("http://e.org/person/a");
         assert_eq!(
-            neighbourhood(&me, &[], &HashMap::new(), |i| i.to_owned()),
+            neighbourhood(&me, &[], &HashMap::new(), |i| Some(i.to_owned())),
             ""
         );
     }

@@ -268,3 +268,140 @@ pub fn corpus_with_prefix(n: usize, prefix: &str) -> String {
     }
     out
 }
+
+/// The link targets of an HTML page: every `href` (`xlink:href` too) and form `action`,
+/// with character references decoded, as a browser would read them.
+pub fn link_targets(html: &str) -> Vec<String> {
+    let mut targets = Vec::new();
+    for attribute in ["href=\"", "action=\""] {
+        for rest in html.split(attribute).skip(1) {
+            if let Some(value) = rest.split('"').next() {
+                targets.push(decode_references(value));
+            }
+        }
+    }
+    targets
+}
+
+/// Decodes `&amp;`, `&lt;`, `&gt;`, `&quot;`, `&apos;` and numeric references.
+fn decode_references(text: &str) -> String {
+    let mut out = String::new();
+    let mut rest = text;
+    while let Some(at) = rest.find('&') {
+        out.push_str(&rest[..at]);
+        rest = &rest[at..];
+        let Some(end) = rest.find(';') else { break };
+        let name = &rest[1..end];
+        let decoded = match name {
+            "amp" => Some('&'),
+            "lt" => Some('<'),
+            "gt" => Some('>'),
+            "quot" => Some('"'),
+            "apos" => Some('\''),
+            _ => name
+                .strip_prefix("#x")
+                .or_else(|| name.strip_prefix("#X"))
+                .and_then(|hex| u32::from_str_radix(hex, 16).ok())
+                .or_else(|| name.strip_prefix('#').and_then(|d| d.parse().ok()))
+                .and_then(char::from_u32),
+        };
+        match decoded {
+            Some(c) => {
+                out.push(c);
+                rest = &rest[end + 1..];
+            }
+            None => {
+                out.push('&');
+                rest = &rest[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The scheme a browser finds in a link target, lower-cased, if it has one: it trims C0
+/// controls and spaces at the ends and drops tabs and line breaks anywhere first (the
+/// WHATWG URL parser), then reads letters, digits, `+`, `-` and `.` up to a `:`.
+pub fn browser_scheme(target: &str) -> Option<String> {
+    let cleaned: String = target
+        .trim_matches(|c: char| c <= ' ')
+        .chars()
+        .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
+        .collect();
+    let (head, _) = cleaned.split_once(':')?;
+    let mut chars = head.chars();
+    let first = chars.next()?;
+    (first.is_ascii_alphabetic() && chars.all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c)))
+        .then(|| head.to_ascii_lowercase())
+}
+
+/// The link targets of `html` that would take a browser to a scheme other than http or
+/// https.
+pub fn unsafe_links(html: &str) -> Vec<String> {
+    link_targets(html)
+        .into_iter()
+        .filter(|t| browser_scheme(t).is_some_and(|s| s != "http" && s != "https"))
+        .collect()
+}
+
+/// The path a link target `href` on the page at `page` (a URL path) leads to on the same
+/// server, without its fragment and with dot segments resolved; `None` for a link to
+/// another site.
+pub fn resolve_link(page: &str, href: &str) -> Option<String> {
+    let href = href.split('#').next().unwrap_or("");
+    if browser_scheme(href).is_some() || href.starts_with("//") {
+        return None;
+    }
+    let joined = if href.starts_with('/') {
+        href.to_owned()
+    } else if href.is_empty() {
+        page.to_owned()
+    } else {
+        let dir = &page[..page.rfind('/').map_or(0, |i| i + 1)];
+        format!("{dir}{href}")
+    };
+    let (path, query) = match joined.split_once('?') {
+        Some((p, q)) => (p.to_owned(), Some(q.to_owned())),
+        None => (joined, None),
+    };
+    let mut segments: Vec<&str> = Vec::new();
+    let parts: Vec<&str> = path.split('/').skip(1).collect();
+    for (i, part) in parts.iter().enumerate() {
+        let last = i + 1 == parts.len();
+        match *part {
+            "." => {
+                if last {
+                    segments.push("");
+                }
+            }
+            ".." => {
+                segments.pop();
+                if last {
+                    segments.push("");
+                }
+            }
+            other => segments.push(other),
+        }
+    }
+    let mut resolved = format!("/{}", segments.join("/"));
+    if let Some(q) = query {
+        resolved.push('?');
+        resolved.push_str(&q);
+    }
+    Some(resolved)
+}
+
+/// A URL path as it may go on a request line: bytes outside printable ASCII (and spaces)
+/// percent-encoded, the rest as they are.
+pub fn request_path(path: &str) -> String {
+    path.bytes()
+        .map(|b| {
+            if b.is_ascii_graphic() {
+                (b as char).to_string()
+            } else {
+                format!("%{b:02X}")
+            }
+        })
+        .collect()
+}

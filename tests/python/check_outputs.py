@@ -76,6 +76,30 @@ def _():
     assert (sg.Strike, rdflib.RDFS.subClassOf, rdflib.URIRef("http://schema.org/Event")) in ont
 
 
+# PROV-O's properties whose values are literals; every other prov: property is an
+# owl:ObjectProperty (https://www.w3.org/TR/prov-o/).
+PROV_DATATYPE_PROPERTIES = {"generatedAtTime", "invalidatedAtTime", "startedAtTime", "endedAtTime", "atTime", "value"}
+
+
+@check("the ontology's property kinds agree with the data and with PROV-O")
+def _():
+    ont = rdflib.Graph().parse(os.path.join(ROOT, "ontology", "strikegraph.ttl"), format="turtle")
+    data = rdflib.Dataset()
+    data.parse(data=run("export", "--format", "nquads"), format="nquads")
+    owl, prov = rdflib.OWL, "http://www.w3.org/ns/prov#"
+    used = 0
+    for kind, want_literal in ((owl.DatatypeProperty, True), (owl.ObjectProperty, False)):
+        for prop in ont.subjects(rdflib.RDF.type, kind):
+            for _, _, value, _ in data.quads((None, prop, None, None)):
+                used += 1
+                assert isinstance(value, rdflib.Literal) == want_literal, f"{prop} has the value {value!r}"
+            for sup in ont.objects(prop, rdflib.RDFS.subPropertyOf):
+                if str(sup).startswith(prov):
+                    sup_literal = str(sup)[len(prov):] in PROV_DATATYPE_PROPERTIES
+                    assert sup_literal == want_literal, f"{prop} is a {kind} under {sup}"
+    assert used > 100, f"only {used} uses of the ontology's properties"
+
+
 QUERY = "SELECT ?name WHERE { ?p a schema:Person ; schema:name ?name } ORDER BY ?name"
 
 
