@@ -70,10 +70,15 @@ pub fn extract_batch(
             let mut context = Context::for_document(&doc);
             context.corpus_years = years.to_vec();
             let run = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                extract::extract(&doc.text, &context, gazetteer)
+                extract::try_extract(&doc.text, &context, gazetteer)
             }));
             match run {
-                Ok(extraction) => Ok(Extracted { doc, extraction }),
+                Ok(Ok(extraction)) => Ok(Extracted { doc, extraction }),
+                Ok(Err(out_of_work)) => Err(ReadError::new(
+                    SkipKind::TooMuchWork,
+                    doc.source.clone(),
+                    format!("skipped: {out_of_work}"),
+                )),
                 Err(_) => Err(ReadError::new(
                     SkipKind::Internal,
                     doc.source.clone(),

@@ -106,6 +106,8 @@ pub enum SkipKind {
     Metadata,
     /// Extraction failed on the document (a bug, reported so the ingest goes on).
     Internal,
+    /// Extraction needed more than the document's work budget.
+    TooMuchWork,
 }
 
 impl SkipKind {
@@ -123,6 +125,7 @@ impl SkipKind {
             SkipKind::Duplicate => "duplicate id",
             SkipKind::Metadata => "bad metadata",
             SkipKind::Internal => "extraction error",
+            SkipKind::TooMuchWork => "over the work budget",
         }
     }
 }

@@ -420,8 +420,8 @@ fn dateline(doc: &Annotated<'_>, found: &[(Span, usize, TimeExpr)]) -> Option<Na
             return None;
         };
         let paragraph = top.iter().find(|p| p.contains(*span))?;
-        let words = doc.slice(*paragraph).split_whitespace().count();
-        (days.len() == 1 && words <= 12)
+        let short = super::words_up_to(doc.slice(*paragraph), 13) <= 12;
+        (days.len() == 1 && short)
             .then(|| NaiveDate::from_ymd_opt(*y, *m, days[0]))
             .flatten()
     })

@@ -241,6 +241,30 @@ pub struct Annotated<'a> {
     pub speakers: Vec<(Span, EntityId)>,
     /// Every (subject, property, object) in `extraction.facts`, so a fact is added once.
     fact_keys: rustc_hash::FxHashSet<(Subject, Property, Value)>,
+    /// The steps of work left (see [`work_budget`]); a rule that runs out stops.
+    work_left: std::cell::Cell<u64>,
+}
+
+/// How much work extracting a text may take, in steps: a mention looked at in a span, a
+/// candidate entity compared while grouping names. The rules are linear in the text, so a
+/// real article spends a small fraction of this; a text that would cost more (a pattern
+/// that escapes them on some input no one foresaw) is stopped and reported rather than
+/// holding up everything else.
+pub fn work_budget(text_len: usize) -> u64 {
+    WORK_BASE + WORK_PER_BYTE * text_len as u64
+}
+
+/// The steps every text may take, however short.
+const WORK_BASE: u64 = 1_000_000;
+/// The steps each byte of text adds.
+const WORK_PER_BYTE: u64 = 16;
+
+/// Extraction stopped at its work budget.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("extraction needed more than its work budget of {budget} steps for {bytes} bytes of text")]
+pub struct OutOfWork {
+    pub budget: u64,
+    pub bytes: usize,
 }
 
 impl<'a> Annotated<'a> {
@@ -263,7 +287,25 @@ impl<'a> Annotated<'a> {
             dates: Vec::new(),
             speakers: Vec::new(),
             fact_keys: Default::default(),
+            work_left: std::cell::Cell::new(work_budget(text.len())),
         }
+    }
+
+    /// Spends steps of the work budget; false once it is spent (and from then on).
+    pub fn spend(&self, steps: u64) -> bool {
+        let left = self.work_left.get();
+        self.work_left.set(left.saturating_sub(steps));
+        left >= steps
+    }
+
+    /// The steps of work left.
+    pub fn work_left(&self) -> u64 {
+        self.work_left.get()
+    }
+
+    /// Whether the work budget is spent.
+    pub fn out_of_work(&self) -> bool {
+        self.work_left.get() == 0
     }
 
     /// The text of a span; empty (never a panic) for a span that does not fit the text.
@@ -297,7 +339,7 @@ impl<'a> Annotated<'a> {
         self.mentions[first..]
             .iter()
             .copied()
-            .take_while(move |(s, _)| s.start <= span.end)
+            .take_while(move |(s, _)| s.start <= span.end && self.spend(1))
             .filter(move |(s, _)| span.contains(*s))
     }
 
@@ -310,6 +352,7 @@ impl<'a> Annotated<'a> {
             .iter()
             .rev()
             .copied()
+            .take_while(move |_| self.spend(1))
             .filter(move |(s, _)| s.end <= at)
     }
 
@@ -440,7 +483,7 @@ fn is_caption(line: &str) -> bool {
 }
 
 /// The number of words in `line`, counted no further than `limit`.
-fn words_up_to(line: &str, limit: usize) -> usize {
+pub(crate) fn words_up_to(line: &str, limit: usize) -> usize {
     // A plain loop: `split_whitespace` costs more than the rest of the check, for every
     // paragraph.
     let (mut words, mut in_word) = (0, false);
@@ -490,9 +533,26 @@ pub fn pipeline() -> Vec<Box<dyn Component>> {
     ]
 }
 
-/// Runs the whole pipeline over one document.
+/// Runs the whole pipeline over one document. A text that runs out of its work budget
+/// gives what was found up to there; [`try_extract`] reports it instead.
 pub fn extract(text: &str, context: &Context, gazetteer: &Gazetteer) -> Extraction {
     annotate(text, context, gazetteer).extraction
+}
+
+/// [`extract`], or the news that the text needed more than its work budget.
+pub fn try_extract(
+    text: &str,
+    context: &Context,
+    gazetteer: &Gazetteer,
+) -> Result<Extraction, OutOfWork> {
+    let doc = annotate(text, context, gazetteer);
+    if doc.out_of_work() {
+        return Err(OutOfWork {
+            budget: work_budget(text.len()),
+            bytes: text.len(),
+        });
+    }
+    Ok(doc.extraction)
 }
 
 /// Runs the pipeline and returns the annotated document, for `explain` and tests.
@@ -503,6 +563,10 @@ pub fn annotate<'a>(
 ) -> Annotated<'a> {
     let mut doc = Annotated::new(text, context, gazetteer);
     for component in pipeline() {
+        // Each component reads every sentence at least once.
+        if !doc.spend(doc.layout.sentences.len() as u64) {
+            break;
+        }
         component.run(&mut doc);
     }
     doc
@@ -646,5 +710,21 @@ mod tests {
         ] {
             assert!(!is_boilerplate(line, None), "{line}");
         }
+    }
+
+    #[test]
+    fn work_is_counted_and_a_text_out_of_it_is_reported() {
+        use super::{try_extract, Annotated, Context, Gazetteer};
+        let gazetteer = Gazetteer::builtin();
+        let context = Context::default();
+        let text = "Unite said the strike is on. Ann Lee of Unite said so too.";
+        assert!(try_extract(text, &context, &gazetteer).is_ok());
+        let doc = Annotated::new(text, &context, &gazetteer);
+        let budget = doc.work_left();
+        assert!(doc.spend(budget - 1) && doc.spend(1));
+        assert!(doc.out_of_work() && !doc.spend(1));
+        // A real article spends a small share of its budget.
+        let doc = super::annotate(text, &context, &gazetteer);
+        assert!(doc.work_left() > super::work_budget(text.len()) / 2);
     }
 }

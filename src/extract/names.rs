@@ -2021,7 +2021,12 @@ fn group(doc: &mut Annotated<'_>, found: Vec<Found>, definitions: &[(String, Str
     let mut order: Vec<usize> = (0..found.len()).collect();
     order.sort_by_key(|&i| (found[i].short, found[i].span.start));
     let mut pending_short = Vec::new();
+    // The work grouping may take: what the article has left.
+    let budget = doc.work_left();
     for i in order {
+        if g.steps.get() > budget {
+            break;
+        }
         let f = &found[i];
         if f.short {
             pending_short.push(i);
@@ -2063,6 +2068,9 @@ fn group(doc: &mut Annotated<'_>, found: Vec<Found>, definitions: &[(String, Str
         }
     }
     for i in pending_short {
+        if g.steps.get() > budget {
+            break;
+        }
         let f = &found[i];
         let surface = doc.slice(f.span).to_owned();
         let key = g.keys.of(&f.form);
@@ -2100,7 +2108,7 @@ fn group(doc: &mut Annotated<'_>, found: Vec<Found>, definitions: &[(String, Str
         let target = match f.kind {
             EntityKind::Person => {
                 // A surname (with or without title) names the one person with that surname.
-                let mut matches = g.with_last_word(&key).filter(|&id| {
+                let mut matches = g.with_last_word(Who::People, &key).filter(|&id| {
                     let name_key = &g.name_keys[id];
                     g.entities[id].kind == EntityKind::Person
                         && name_key.rsplit(' ').next() == Some(&*key)
@@ -2120,7 +2128,7 @@ fn group(doc: &mut Annotated<'_>, found: Vec<Found>, definitions: &[(String, Str
                     // an employer is itself.
                     let first_name = (kind == EntityKind::Person)
                         .then(|| {
-                            let mut people = g.with_first_word(&key).filter(|&id| {
+                            let mut people = g.with_first_word(Who::People, &key).filter(|&id| {
                                 g.entities[id].kind == EntityKind::Person
                                     && g.name_keys[id].split(' ').next() == Some(&*key)
                                     && g.name_keys[id].contains(' ')
@@ -2146,7 +2154,7 @@ fn group(doc: &mut Annotated<'_>, found: Vec<Found>, definitions: &[(String, Str
                 } else {
                     // A bare capitalised word that names nobody in the article: an
                     // organisation or hospital short form ("the Freeman"), or nothing.
-                    let short = g.with_first_word(&key).find(|&id| {
+                    let short = g.with_first_word(Who::Bodies, &key).find(|&id| {
                         matches!(
                             g.entities[id].kind,
                             EntityKind::Hospital | EntityKind::Organization
@@ -2199,6 +2207,7 @@ fn group(doc: &mut Annotated<'_>, found: Vec<Found>, definitions: &[(String, Str
         e.gender = e.gender.or(f.gender);
         mentions.push((f.span, id));
     }
+    doc.spend(g.steps.get());
     let mut entities = g.entities;
     mentions.sort_by_key(|(s, _)| *s);
     mentions.dedup();
@@ -2228,14 +2237,25 @@ struct Grouping {
     /// the short-form matches look among these, not through every entity.
     /// (Keyed by hashes, not strings: a lookup allocates nothing, and callers check what
     /// they find.)
-    by_first_word: HashMap<u64, Vec<EntityId>>,
-    by_last_word: HashMap<u64, Vec<EntityId>>,
+    /// (One pair of maps for people, one for bodies: a hundred people named Ann are no
+    /// candidates for a short form of a hospital.)
+    by_first_word: [HashMap<u64, Vec<EntityId>>; 2],
+    by_last_word: [HashMap<u64, Vec<EntityId>>; 2],
     /// Every alias as written -> the entities holding it.
     by_alias: HashMap<u64, Vec<EntityId>>,
     /// (kind, initials of a name an organisation or hospital has had) -> the entities.
     by_initials: HashMap<(EntityKind, u64), Vec<EntityId>>,
     /// Whether the indexes above are kept (from [`INDEX_FROM`] entities on).
     indexed: bool,
+    /// Candidates looked at so far: work, counted against the article's budget.
+    steps: std::cell::Cell<u64>,
+}
+
+/// Which entities a word index files.
+#[derive(Debug, Clone, Copy)]
+enum Who {
+    People = 0,
+    Bodies = 1,
 }
 
 /// How many entities an article must have before grouping keeps indexes of their words:
@@ -2244,18 +2264,21 @@ const INDEX_FROM: usize = 48;
 
 /// Entities that may hold a word: every one of a small article's, or those an index files.
 enum Candidates<'g> {
-    All(std::ops::Range<usize>),
-    Filed(std::slice::Iter<'g, EntityId>),
+    All(std::ops::Range<usize>, &'g std::cell::Cell<u64>),
+    Filed(std::slice::Iter<'g, EntityId>, &'g std::cell::Cell<u64>),
 }
 
 impl Iterator for Candidates<'_> {
     type Item = EntityId;
 
     fn next(&mut self) -> Option<EntityId> {
-        match self {
-            Candidates::All(range) => range.next(),
-            Candidates::Filed(ids) => ids.next().copied(),
-        }
+        let (next, steps) = match self {
+            Candidates::All(range, steps) => (range.next(), steps),
+            Candidates::Filed(ids, steps) => (ids.next().copied(), steps),
+        };
+        // Each candidate looked at is a step of the article's work.
+        steps.set(steps.get().saturating_add(1));
+        next
     }
 }
 
@@ -2277,7 +2300,7 @@ impl Grouping {
         if !self.indexed && id + 1 >= INDEX_FROM {
             self.build_indexes();
         }
-        self.index_words(&key, id);
+        self.index_words(entity.kind, &key, id);
         self.index_initials(entity.kind, &entity.name, id);
         self.index(entity.kind, key.clone(), id);
         for alias in &entity.aliases {
@@ -2301,7 +2324,7 @@ impl Grouping {
                 .collect();
             for form in &forms {
                 let key = self.keys.of(form);
-                self.index_words(&key, id);
+                self.index_words(kind, &key, id);
                 self.index_initials(kind, form, id);
             }
             for alias in forms.iter().skip(1) {
@@ -2311,13 +2334,18 @@ impl Grouping {
     }
 
     /// Files the entity under the first and last words of a name key it has had.
-    fn index_words(&mut self, key: &str, id: EntityId) {
+    fn index_words(&mut self, kind: EntityKind, key: &str, id: EntityId) {
         if !self.indexed {
             return;
         }
+        let who = match kind {
+            EntityKind::Person => Who::People,
+            EntityKind::Organization | EntityKind::Hospital => Who::Bodies,
+            EntityKind::Place => return,
+        };
         for (word, map) in [
-            (key.split(' ').next(), &mut self.by_first_word),
-            (key.rsplit(' ').next(), &mut self.by_last_word),
+            (key.split(' ').next(), &mut self.by_first_word[who as usize]),
+            (key.rsplit(' ').next(), &mut self.by_last_word[who as usize]),
         ] {
             let ids = map
                 .entry(chars_hash(word.unwrap_or_default().chars()))
@@ -2331,13 +2359,13 @@ impl Grouping {
     /// The entities whose name may have begun with `word`, in order: a superset to check
     /// against `name_keys` (a renamed entity stays under its old first word too; a small
     /// article's entities are all listed, which is quicker than keeping an index).
-    fn with_first_word(&self, word: &str) -> Candidates<'_> {
-        self.candidates(&self.by_first_word, word)
+    fn with_first_word(&self, who: Who, word: &str) -> Candidates<'_> {
+        self.candidates(&self.by_first_word[who as usize], word)
     }
 
     /// The same, for the last word of a name.
-    fn with_last_word(&self, word: &str) -> Candidates<'_> {
-        self.candidates(&self.by_last_word, word)
+    fn with_last_word(&self, who: Who, word: &str) -> Candidates<'_> {
+        self.candidates(&self.by_last_word[who as usize], word)
     }
 
     fn candidates<'g>(
@@ -2346,13 +2374,14 @@ impl Grouping {
         word: &str,
     ) -> Candidates<'g> {
         if !self.indexed {
-            return Candidates::All(0..self.entities.len());
+            return Candidates::All(0..self.entities.len(), &self.steps);
         }
         Candidates::Filed(
             index
                 .get(&chars_hash(word.chars()))
                 .map_or(&[][..], Vec::as_slice)
                 .iter(),
+            &self.steps,
         )
     }
 
@@ -2424,7 +2453,7 @@ impl Grouping {
     /// Gives an entity a fuller name; the old one becomes an alias.
     fn rename(&mut self, id: EntityId, name: String) {
         let key = self.keys.of(&name);
-        self.index_words(&key, id);
+        self.index_words(self.entities[id].kind, &key, id);
         self.index_initials(self.entities[id].kind, &name, id);
         self.index(self.entities[id].kind, key.clone(), id);
         self.name_keys[id] = key;
@@ -2463,13 +2492,13 @@ impl Grouping {
         let multi_word = |id: EntityId| {
             self.entities[id].kind == EntityKind::Person && self.name_keys[id].contains(' ')
         };
-        only(Box::new(self.with_last_word(key).filter(move |&id| {
-            multi_word(id) && self.name_keys[id].rsplit(' ').next() == Some(key)
-        })))
+        only(Box::new(self.with_last_word(Who::People, key).filter(
+            move |&id| multi_word(id) && self.name_keys[id].rsplit(' ').next() == Some(key),
+        )))
         .or_else(|| {
-            only(Box::new(self.with_first_word(key).filter(move |&id| {
-                multi_word(id) && self.name_keys[id].split(' ').next() == Some(key)
-            })))
+            only(Box::new(self.with_first_word(Who::People, key).filter(
+                move |&id| multi_word(id) && self.name_keys[id].split(' ').next() == Some(key),
+            )))
         })
     }
 
@@ -2504,7 +2533,7 @@ impl Grouping {
                 && long.ends_with(short)
                 && !GENERIC.contains(&short[0])
         };
-        self.with_last_word(last).find(|&id| {
+        self.with_last_word(Who::Bodies, last).find(|&id| {
             let full: Vec<&str> = self.name_keys[id].split(' ').collect();
             self.entities[id].kind == EntityKind::Hospital
                 && (ends_with(&full, &words) || ends_with(&words, &full))
@@ -2554,7 +2583,7 @@ impl Grouping {
         };
         // Either name is the other's start, so both begin with the same word.
         let first = words.first().copied().unwrap_or_default();
-        self.with_first_word(first).find(|&id| {
+        self.with_first_word(Who::Bodies, first).find(|&id| {
             let (e, full) = (&self.entities[id], &self.name_keys[id]);
             if !matches!(e.kind, EntityKind::Organization | EntityKind::Hospital)
                 || e.kind != f.kind && f.kind != EntityKind::Person

@@ -482,7 +482,9 @@ fn speaker_before(
         .layout
         .sentence_at(end.saturating_sub(1))
         .map_or(para.start, |s| doc.layout.sentences[s].span.start)
-        .max(para.start);
+        .max(para.start)
+        // A sentence without an end is not one clause.
+        .max(super::window(doc.text, para, end, 400, 0).start);
     let clause = Span::new(start, end);
     let text = doc.slice(clause);
     let verb = text
@@ -700,7 +702,8 @@ fn record_reported_speech(doc: &mut Annotated<'_>) {
             if !(boundary_before && boundary_after) {
                 continue;
             }
-            let subject = Span::new(sentence.span.start, at);
+            // The subject: the sentence before the verb, up to a clause's length.
+            let subject = Span::new(super::window(doc.text, sentence.span, at, 300, 0).start, at);
             // The subject is the first person named (not "X's colleague"), else the body
             // a spokesperson speaks for, else the first organisation.
             let person = doc.mentions_in(subject).find(|&(s, e)| {

@@ -129,7 +129,10 @@ impl Component for Strikes {
                             DateRole::Other => false,
                             // Nothing near says: a strike day if the sentence speaks of no
                             // other event at all.
-                            DateRole::Unknown => !names_other_event(doc, sentence.span),
+                            DateRole::Unknown => !names_other_event(
+                                doc,
+                                window(doc.text, sentence.span, d.span.start, 300, 300),
+                            ),
                         }
                 })
                 .collect();
@@ -720,7 +723,7 @@ fn places_for(
     days_in: &rustc_hash::FxHashMap<usize, Vec<Span>>,
     unwanted: &rustc_hash::FxHashSet<EntityId>,
 ) -> Vec<(EntityId, Span)> {
-    let span = doc.layout.sentences[c.sentence].span;
+    let span = around(doc, c.sentence, c);
     let days = days_in.get(&c.sentence).map_or(&[][..], Vec::as_slice);
     let distance = |a: Span, b: Span| {
         if a.end <= b.start {
@@ -875,7 +878,7 @@ fn is_national_aside(doc: &Annotated<'_>, mention: Span) -> bool {
 /// "a six-day walkout by junior doctors in England", "a strike by hospital consultants":
 /// an action by a group the sentence names, not by the article's union.
 fn by_others(doc: &Annotated<'_>, c: &Candidate) -> bool {
-    let span = doc.layout.sentences[c.sentence].span;
+    let span = around(doc, c.sentence, c);
     let text = doc.slice(span);
     STRIKE_WORDS.find_iter(text).any(|m| {
         let rest = text[m.end()..].trim_start();
@@ -887,6 +890,17 @@ fn by_others(doc: &Annotated<'_>, c: &Candidate) -> bool {
             && !rest.starts_with("by workers")
             && !rest.starts_with("by staff")
     })
+}
+
+/// The part of sentence `s` a strike day's rules read: the sentence, up to a few hundred
+/// bytes either side of the day (a sentence without an end is not one clause).
+fn around(doc: &Annotated<'_>, s: usize, c: &Candidate) -> Span {
+    let sentence = doc.layout.sentences[s].span;
+    match c.mentions.first().filter(|m| sentence.contains(**m)) {
+        Some(m) => window(doc.text, sentence, m.start, 400, 0)
+            .join(window(doc.text, sentence, m.end, 0, 400)),
+        None => window(doc.text, sentence, sentence.end, 800, 0),
+    }
 }
 
 /// Whether two mentions are joined as one subject: "the RMT and Aslef", "members of Unison
@@ -928,7 +942,7 @@ fn coordinated(doc: &Annotated<'_>, a: Span, b: Span) -> bool {
 /// that opened the list.
 fn organisers_for(doc: &Annotated<'_>, c: &Candidate) -> Vec<(EntityId, Span)> {
     let s = c.owner.unwrap_or(c.sentence);
-    let span = doc.layout.sentences[s].span;
+    let span = around(doc, s, c);
     let unions: Vec<(Span, EntityId)> = doc
         .mentions_in(span)
         .filter(|&(_, e)| doc.entity(e).sub == Some(SubKind::Union))
