@@ -154,13 +154,22 @@ impl Component for Dates {
             }
             let text = doc.slice(sentence.span);
             let base = sentence.span.start;
-            let mut taken: Vec<Span> = Vec::new();
-            let mut push = |span: Span, expr: TimeExpr, taken: &mut Vec<Span>| {
-                if taken.iter().all(|t| !t.overlaps(span)) {
-                    taken.push(span);
-                    found.push((span, s, expr));
-                }
-            };
+            // The spans taken so far, start -> end: disjoint, so the one that starts last
+            // before a new span's end is the only one that can overlap it.
+            let mut taken: std::collections::BTreeMap<usize, usize> = Default::default();
+            let mut push =
+                |span: Span,
+                 expr: TimeExpr,
+                 taken: &mut std::collections::BTreeMap<usize, usize>| {
+                    let overlaps = taken
+                        .range(..span.end)
+                        .next_back()
+                        .is_some_and(|(_, &end)| end > span.start);
+                    if !overlaps {
+                        taken.insert(span.start, span.end);
+                        found.push((span, s, expr));
+                    }
+                };
             // Cheap tests first: most sentences hold no digit and no month.
             let has_digit = text.bytes().any(|b| b.is_ascii_digit());
             let calendar: &[&Regex] = if has_digit && sentence.span.holds_any(&month_names) {

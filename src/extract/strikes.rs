@@ -538,6 +538,9 @@ fn merge(doc: &mut Annotated<'_>, candidates: Vec<Candidate>) {
             .or_default()
             .extend(c.mentions.iter().copied());
     }
+    for days in days_in.values_mut() {
+        days.sort_unstable();
+    }
     // (strike, its sentences, its organisers, its places)
     type Found = (
         Strike,
@@ -740,7 +743,12 @@ fn places_for(
         if !strike_place(doc, span, m, e, unwanted) {
             continue;
         }
-        let nearest = days.iter().copied().min_by_key(|&d| distance(d, m));
+        // The days are in text order: the nearest is one of the two around the place.
+        let at = days.partition_point(|d| d.start < m.start);
+        let nearest = days[at.saturating_sub(1)..(at + 1).min(days.len())]
+            .iter()
+            .copied()
+            .min_by_key(|&d| distance(d, m));
         if nearest.is_none_or(|d| c.mentions.contains(&d)) {
             out.push((e, span));
         }

@@ -58,6 +58,11 @@ pub fn class_of(kind: EntityKind, sub: Option<SubKind>) -> NamedNode {
     schema(local)
 }
 
+/// How many of an entity's (or a strike's) mentions in one article are written as text
+/// spans: every one in any real article; a text that names the same thing a hundred
+/// thousand times gets the first ones, not six triples for each.
+pub const MAX_MENTION_SPANS: usize = 500;
+
 /// The terms of a NIF mention, made once: an article has a few hundred mentions.
 struct MentionTerms {
     rdf_type: NamedNode,
@@ -225,7 +230,7 @@ impl<'a> ArticleWriter<'a> {
                     );
                 }
             }
-            for &span in &entity.mentions {
+            for &span in entity.mentions.iter().take(MAX_MENTION_SPANS) {
                 self.mention(span, Some(&node));
             }
         }
@@ -255,7 +260,7 @@ impl<'a> ArticleWriter<'a> {
                 };
                 self.add(&node, &sg("phase"), Literal::new_simple_literal(phase));
             }
-            for &span in &strike.mentions {
+            for &span in strike.mentions.iter().take(MAX_MENTION_SPANS) {
                 self.mention(span, Some(&node));
             }
         }
