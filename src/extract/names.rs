@@ -724,7 +724,10 @@ fn scan_sentence(doc: &Annotated<'_>, scan: &mut Scan<'_, '_>) {
                 && is_name_word(text_of(end))
                 && !apart(end - 1, end)
                 && romance_name(doc, units, end).is_none()
-                && (!ends_with_possessive(text_of(end - 1)) || cue_ahead(end))
+                // "St James's University Hospital" runs on through its possessive; "Northvale
+                // NHS Trust's Westbury Hospital" is two names.
+                && (!ends_with_possessive(text_of(end - 1))
+                    || cue_ahead(end) && !has_cue(&[text_of(end - 1)]))
             {
                 end += 1;
                 continue;
@@ -1228,6 +1231,21 @@ fn classify(
         return;
     }
 
+    // "UAW Local 2250", "Local 1199": a union's local by its number.
+    if last_word == "Local" && before_number && next_word.chars().all(|c| c.is_ascii_digit()) {
+        let number = units[after].span;
+        scan.found.push(Found {
+            span: Span::new(span.start, number.end),
+            kind: EntityKind::Organization,
+            sub: Some(SubKind::Union),
+            form: format!("{form} {next_word}"),
+            gender: None,
+            short: false,
+            unknown: false,
+            fallback: None,
+        });
+        return;
+    }
     // "IAM 751", "Unite 1/1111": a union's local branch by its number.
     if n == 1 && before_number && next_word.chars().all(|c| c.is_ascii_digit()) {
         if let Some(known) = doc
@@ -2970,5 +2988,18 @@ mod tests {
             .find(|(_, _, aliases)| aliases.contains(&"TUC".to_owned()))
             .map(|(_, n, _)| n.as_str());
         assert_eq!(tuc, Some("Trade Union Congress"), "{found:?}");
+    }
+
+    #[test]
+    fn a_union_local_by_its_number() {
+        let found = names("Members of UAW Local 2250 and IAM 751 walked out.");
+        assert!(
+            has(&found, EntityKind::Organization, "UAW Local 2250"),
+            "{found:?}"
+        );
+        assert!(
+            has(&found, EntityKind::Organization, "IAM 751"),
+            "{found:?}"
+        );
     }
 }

@@ -15,6 +15,7 @@ impl Component for Places {
     fn run(&self, doc: &mut Annotated<'_>) {
         runs_hospitals(doc);
         trust_named_for_hospitals(doc);
+        trusts_possessive(doc);
         place_in_region(doc);
         for s in 0..doc.layout.sentences.len() {
             let sentence = doc.layout.sentences[s].clone();
@@ -80,6 +81,32 @@ impl Component for Places {
                 }
             }
         }
+    }
+}
+
+/// "Barts Health's Royal London Hospital": a trust in the possessive before its hospital.
+fn trusts_possessive(doc: &mut Annotated<'_>) {
+    let mut found = Vec::new();
+    for pair in doc.mentions.windows(2) {
+        let ((a, trust), (b, hospital)) = (pair[0], pair[1]);
+        let between = doc.text.get(a.end..b.start).unwrap_or_default();
+        let is_trust = doc.entity(trust).kind == EntityKind::Organization
+            && doc.entity(trust).sub == Some(SubKind::Trust);
+        if is_trust
+            && doc.entity(hospital).kind == EntityKind::Hospital
+            && matches!(between, "'s " | "’s " | "' " | "’ ")
+        {
+            found.push((hospital, trust, a.join(b)));
+        }
+    }
+    for (hospital, trust, evidence) in found {
+        doc.add_fact(
+            Subject::Entity(hospital),
+            Property::ParentOrganization,
+            Value::Entity(trust),
+            "trust-possessive",
+            evidence,
+        );
     }
 }
 
@@ -190,7 +217,7 @@ static RUN_STEMS: std::sync::LazyLock<aho_corasick::AhoCorasick> = std::sync::La
     // another it finds what the standard semantics would.
     aho_corasick::AhoCorasick::builder()
         .match_kind(aho_corasick::MatchKind::LeftmostFirst)
-        .build(["run", "manage", "operate"])
+        .build(["run", "manage", "operate", "part of", "belonging"])
         .expect("valid patterns")
 });
 
@@ -214,12 +241,20 @@ fn runs_hospitals(doc: &mut Annotated<'_>) {
             "run by ",
             "managed by ",
             "operated by ",
+            "part of ",
+            "belonging to ",
         ] {
             let Some(i) = text.find(cue) else { continue };
             let at = sentence.start + i;
-            let passive = cue.ends_with("by ");
+            let passive = cue.ends_with("by ") || cue.ends_with("of ") || cue.ends_with("to ");
             let mentions: Vec<(Span, EntityId)> = doc.mentions_in(sentence).collect();
-            let is_trust = |e: EntityId| doc.entity(e).kind == EntityKind::Organization;
+            // Anything "runs" a hospital; only a health body has one as "part of" it.
+            let loose = cue.starts_with("part") || cue.starts_with("belonging");
+            let is_trust = |e: EntityId| {
+                let entity = doc.entity(e);
+                entity.kind == EntityKind::Organization
+                    && (!loose || entity.sub == Some(SubKind::Trust))
+            };
             let is_hospital = |e: EntityId| doc.entity(e).kind == EntityKind::Hospital;
             let (trust, hospitals): (Option<EntityId>, Vec<EntityId>) = if passive {
                 (
@@ -260,5 +295,56 @@ fn runs_hospitals(doc: &mut Annotated<'_>) {
             }
             break;
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::extract::{extract, Context, Gazetteer, Property, Subject, Value};
+
+    fn facts(text: &str) -> Vec<(String, &'static str, String)> {
+        let gazetteer = Gazetteer::builtin();
+        let ex = extract(text, &Context::default(), &gazetteer);
+        ex.facts
+            .iter()
+            .filter_map(|f| match (f.subject, &f.object) {
+                (Subject::Entity(s), Value::Entity(o)) => Some((
+                    ex.entities[s].name.clone(),
+                    f.property.local_name(),
+                    ex.entities[*o].name.clone(),
+                )),
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_hospitals_trust_and_a_places_region() {
+        let f = facts("Pickets stood outside Eastvale General Hospital, part of Eastvale and Dale NHS Trust. Staff at Northvale NHS Trust's Westbury Hospital joined them.");
+        assert!(
+            f.contains(&(
+                "Eastvale General Hospital".into(),
+                "parentOrganization",
+                "Eastvale and Dale NHS Trust".into()
+            )),
+            "{f:?}"
+        );
+        assert!(
+            f.contains(&(
+                "Westbury Hospital".into(),
+                "parentOrganization",
+                "Northvale NHS Trust".into()
+            )),
+            "{f:?}"
+        );
+        let f = facts("Workers picketed in Burbank, California.");
+        assert!(
+            f.contains(&(
+                "Burbank".into(),
+                Property::Location.local_name(),
+                "California".into()
+            )),
+            "{f:?}"
+        );
     }
 }

@@ -523,6 +523,23 @@ fn role_phrase(
             role_start = role_end - after.len();
         }
     }
+    // "the union's national officer", "the trust's chief executive": the body last named
+    // of that sort.
+    if leading.is_empty() {
+        let rest = doc.text[role_start.min(role_end)..role_end].trim_start();
+        let noun_end = rest
+            .find(['\'', '’'])
+            .filter(|&i| rest[i..].starts_with("'s ") || rest[i..].starts_with("’s "));
+        if let Some(i) =
+            noun_end.filter(|_| determiner > 0 && lead[..determiner].eq_ignore_ascii_case("the "))
+        {
+            if let Some(e) = definite_reference(doc, phrase.start, &rest[..i]) {
+                leading.push(e);
+                role_start =
+                    role_end - rest[i..].len() + if rest[i..].starts_with("'s ") { 3 } else { 5 };
+            }
+        }
+    }
     let role_text = doc.text[role_start.min(role_end)..role_end].trim();
     let role_text = role_text
         .strip_suffix(" there")
@@ -1172,5 +1189,17 @@ mod tests {
             "{f:?}"
         );
         assert!(has(&f, "Jim Lowe", Property::MemberOf, "Unison"), "{f:?}");
+    }
+
+    #[test]
+    fn the_bodys_role_after_a_name_refers_back_to_the_body() {
+        let (_, f) = facts("Unite said talks had failed. Sharon Pike, the union's national officer for health, said so.");
+        assert!(has(&f, "Sharon Pike", Property::WorksFor, "Unite"), "{f:?}");
+        assert!(
+            f.iter().any(|(s, p, o)| s == "Sharon Pike"
+                && *p == "jobTitle"
+                && o.starts_with("national officer")),
+            "{f:?}"
+        );
     }
 }
