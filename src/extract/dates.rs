@@ -29,8 +29,9 @@ pub struct DateMention {
 pub enum TimeExpr {
     /// "today", "this morning" (0), "tomorrow" (1), "yesterday" (-1).
     Relative(i64),
-    /// "on Friday" (direction 1 ahead, -1 back, the day of publication included), "next
-    /// Wednesday" (2) and "last Monday" (-2), which never name the day itself.
+    /// "on Friday" (direction 1 ahead, -1 back, 0 whichever is nearer; the day of
+    /// publication included), "next Wednesday" (2) and "last Monday" (-2), which never name
+    /// the day itself.
     Weekday { weekday: Weekday, direction: i8 },
     /// "Tuesday, January 26", "15 December", "April 26 and 27", "the 21st".
     Calendar {
@@ -53,7 +54,7 @@ static DAY_MONTH: LazyLock<Regex> = LazyLock::new(|| {
 
 static MONTH_DAY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?-u:\b)(?:(?P<wd>{WEEKDAYS}),?\s+)?(?P<month>{MONTHS})\s+(?P<days>\d{{1,2}}(?:st|nd|rd|th)?(?:\s*(?:,|and|&)\s*\d{{1,2}}(?:st|nd|rd|th)?(?-u:\b))*)(?-u:\b)(?:,?\s+(?P<year>\d{{4}}))?"
+        r"(?-u:\b)(?:(?P<wd>{WEEKDAYS}),?\s+)?(?P<month>{MONTHS})\s+(?P<days>\d{{1,2}}(?:st|nd|rd|th)?(?:\s*(?:,|and|&|-|–|to)\s*\d{{1,2}}(?:st|nd|rd|th)?(?-u:\b))*)(?-u:\b)(?:,?\s+(?P<year>\d{{4}}))?"
     ))
     .expect("valid regex")
 });
@@ -124,11 +125,13 @@ fn day_numbers(s: &str) -> Vec<u32> {
         .filter(|d| (1..=31).contains(d))
         .collect();
     // "6-8 June" or "6 to 8 June" is a range: every day in it.
-    if numbers.len() == 2
-        && (s.contains('-') || s.contains('–') || s.contains(" to "))
-        && numbers[0] < numbers[1]
-    {
-        return (numbers[0]..=numbers[1]).collect();
+    let ranged = s.contains('-') || s.contains('–') || s.contains(" to ");
+    if numbers.len() == 2 && ranged {
+        if numbers[0] < numbers[1] {
+            return (numbers[0]..=numbers[1]).collect();
+        }
+        // "June 4 to 1,000 members": not a range of days.
+        return numbers[..1].to_vec();
     }
     numbers
 }
@@ -213,6 +216,8 @@ impl Component for Dates {
                 .span
                 .holds_any(&weekday_names)
                 .then(|| WEEKDAY.captures_iter(text));
+            // "on Tuesday, Thursday and Saturday": a list shares the tense of its first day.
+            let mut last_weekday: Option<(usize, i8)> = None;
             for c in weekdays.into_iter().flatten() {
                 let (Some(m), Some(wd)) =
                     (c.get(0), c.name("wd").and_then(|w| weekday(w.as_str())))
@@ -226,10 +231,28 @@ impl Component for Dates {
                     Some("until" | "till" | "by") => 1,
                     _ => match tense_around(text, m.start(), m.end()) {
                         Some(Tense::Past) => -1,
-                        _ => 1,
+                        Some(Tense::Future) => 1,
+                        // Nothing says: the day before in the same list, else the nearer
+                        // of the two.
+                        None => last_weekday
+                            .filter(|&(end, _)| {
+                                text[end..m.start()]
+                                    .split(|c: char| !c.is_alphanumeric())
+                                    .all(|w| w.is_empty() || matches!(w, "and" | "or" | "on"))
+                            })
+                            .map_or(0, |(_, d)| d),
                     },
                 };
+                last_weekday = Some((m.end(), direction));
                 let start = c.name("wd").map_or(m.start(), |w| w.start());
+                // "on Wednesday (December 21)": the date in brackets says which.
+                if text[m.end()..].trim_start().starts_with('(')
+                    && text[m.end()..].trim_start().get(1..).is_some_and(|r| {
+                        r.starts_with(|c: char| c.is_ascii_digit() || c.is_uppercase())
+                    })
+                {
+                    continue;
+                }
                 push(
                     Span::new(base + start, base + m.end()),
                     TimeExpr::Weekday {
@@ -527,13 +550,23 @@ pub fn resolve(
             };
             // "on Monday" in Monday's paper is that day, whichever way the verb points;
             // "next Monday" and "last Monday" are never the day itself.
-            let step = i64::from(direction.signum());
-            let first = if direction.abs() >= 2 { 1 } else { 0 };
-            (first..first + 7)
-                .filter_map(|k| shift(p, step * k))
-                .find(|d| d.weekday() == *weekday)
-                .into_iter()
-                .collect()
+            let find = |step: i64, first: i64| {
+                (first..first + 7)
+                    .filter_map(|k| shift(p, step * k))
+                    .find(|d| d.weekday() == *weekday)
+            };
+            let day = match direction {
+                0 => {
+                    // The nearer of the last and the next such day (the next on a tie).
+                    let (back, ahead) = (find(-1, 0), find(1, 0));
+                    match (back, ahead) {
+                        (Some(b), Some(a)) if (p - b) < (a - p) => Some(b),
+                        (_, a) => a,
+                    }
+                }
+                d => find(i64::from(d.signum()), if d.abs() >= 2 { 1 } else { 0 }),
+            };
+            day.into_iter().collect()
         }
         TimeExpr::Calendar {
             weekday,

@@ -343,6 +343,15 @@ impl<'a> Annotated<'a> {
             .filter(move |(s, _)| span.contains(*s))
     }
 
+    /// The mention that starts before `at` and runs past it, if any.
+    pub fn mention_around(&self, at: usize) -> Option<(Span, EntityId)> {
+        let first = self.mentions.partition_point(|(s, _)| s.start < at);
+        first
+            .checked_sub(1)
+            .map(|i| self.mentions[i])
+            .filter(|(s, _)| s.end > at)
+    }
+
     /// The mentions that end at or before `at`, the nearest first.
     pub fn mentions_before(&self, at: usize) -> impl Iterator<Item = (Span, EntityId)> + '_ {
         // Sorted by start, so every mention that ends by `at` starts before it; a mention

@@ -150,6 +150,7 @@ const ORG_HEADS: &[&str] = &[
     "Confédération",
     "Centrale",
     "Sindicato",
+    "Transport for",
 ];
 
 /// Last words that make a span a street or square.
@@ -476,6 +477,7 @@ impl Component for Names {
                     .filter(|u| spelled.iter().all(|s| !s.overlaps(u.span)))
                     .collect()
             };
+            let before = found.len();
             let mut scan = Scan {
                 units: &units,
                 found: &mut found,
@@ -484,8 +486,87 @@ impl Component for Names {
                 lower_case: &mut lower_case,
             };
             scan_sentence(doc, &mut scan);
+            type_lists(doc, &mut found[before..]);
         }
         group(doc, found, &definitions);
+    }
+}
+
+/// "our offices: Aberystwyth, Machynlleth, Llandrindod Wells, Newtown and Welshpool": names
+/// listed together are things of one kind. In a list of three or more where places (or
+/// organisations, or hospitals) are the most, the names nothing else classified take that
+/// kind.
+fn type_lists(doc: &Annotated<'_>, found: &mut [Found]) {
+    if found.len() < 3 {
+        return;
+    }
+    let mut order: Vec<usize> = (0..found.len()).collect();
+    order.sort_by_key(|&i| found[i].span.start);
+    let mut chains: Vec<Vec<usize>> = vec![Vec::new()];
+    for &i in &order {
+        let joined = chains.last().and_then(|c| c.last()).is_some_and(|&last| {
+            let between = doc
+                .text
+                .get(found[last].span.end..found[i].span.start)
+                .unwrap_or_default()
+                .trim();
+            matches!(between, "," | "and" | ", and" | "&" | "or" | ", or")
+        });
+        if !joined {
+            chains.push(Vec::new());
+        }
+        if let Some(chain) = chains.last_mut() {
+            chain.push(i);
+        }
+    }
+    for chain in chains.iter().filter(|c| c.len() >= 3) {
+        let kind_of = |f: &Found| -> Option<EntityKind> {
+            match (f.kind, f.fallback, f.unknown) {
+                (_, Some((EntityKind::Place, _)), _) | (EntityKind::Place, None, false) => {
+                    Some(EntityKind::Place)
+                }
+                (EntityKind::Organization, None, false) => Some(EntityKind::Organization),
+                (EntityKind::Hospital, None, false) => Some(EntityKind::Hospital),
+                _ => None,
+            }
+        };
+        let votes = |kind: EntityKind| {
+            chain
+                .iter()
+                .filter(|&&i| kind_of(&found[i]) == Some(kind))
+                .count()
+        };
+        let best = [
+            EntityKind::Place,
+            EntityKind::Organization,
+            EntityKind::Hospital,
+        ]
+        .into_iter()
+        .map(|k| (votes(k), k))
+        .max_by_key(|&(n, _)| n);
+        let Some((n, kind)) = best.filter(|&(n, _)| n >= 2) else {
+            continue;
+        };
+        let others = chain
+            .iter()
+            .filter(|&&i| kind_of(&found[i]).is_some_and(|k| k != kind))
+            .count();
+        if others >= n {
+            continue;
+        }
+        for &i in chain {
+            let f = &mut found[i];
+            // The weak: a name nothing classified, or a single word left to `group`.
+            let weak =
+                f.unknown || (f.kind == EntityKind::Person && f.short && f.fallback.is_none());
+            if weak && kind_of(f) != Some(kind) {
+                f.kind = kind;
+                f.sub = None;
+                f.short = false;
+                f.unknown = false;
+                f.fallback = None;
+            }
+        }
     }
 }
 
@@ -1166,6 +1247,26 @@ fn classify(
             return;
         }
     }
+    // "Mid Wales", "North Wales", "East Belfast": a part of a place, as one name.
+    if n >= 2 && COMPASS.contains(&words[0].to_lowercase().as_str()) {
+        let rest = words[1..].join(" ");
+        let place = doc
+            .gazetteer
+            .lookup(&rest)
+            .is_some_and(|k| k.kind == EntityKind::Place)
+            || doc.gazetteer.world_place(&rest).is_some();
+        if place && doc.gazetteer.lookup(&form).is_none() {
+            push(
+                scan.found,
+                EntityKind::Place,
+                Some(SubKind::Region),
+                form,
+                None,
+                false,
+            );
+            return;
+        }
+    }
     // "in east London", "across south Wales": a part of a place.
     if prev_word.chars().next().is_some_and(char::is_lowercase)
         && COMPASS.contains(&prev_lower.as_str())
@@ -1232,7 +1333,11 @@ fn classify(
     }
 
     // "UAW Local 2250", "Local 1199": a union's local by its number.
-    if last_word == "Local" && before_number && next_word.chars().all(|c| c.is_ascii_digit()) {
+    if ["Local", "District", "Council", "Lodge", "Chapter", "Branch"].contains(&last_word)
+        && before_number
+        && next_word.chars().all(|c| c.is_ascii_digit())
+        && (last_word == "Local" || n > 1)
+    {
         let number = units[after].span;
         scan.found.push(Found {
             span: Span::new(span.start, number.end),
@@ -1366,6 +1471,20 @@ fn classify(
         push(scan.found, EntityKind::Place, None, form, None, false);
         return;
     }
+    // "NAIROBI, Kenya, Dec 10 –": a dateline's place in capitals, not an acronym.
+    if n == 1 && is_acronym(&form) && form.chars().count() >= 5 && opener {
+        if let Some(place) = doc.gazetteer.world_place(&form) {
+            push(
+                scan.found,
+                EntityKind::Place,
+                Some(SubKind::Town),
+                place.name.to_owned(),
+                None,
+                false,
+            );
+            return;
+        }
+    }
     // Acronyms: organisations unless common.
     if n == 1 && is_acronym(&form) {
         if !COMMON_ACRONYMS.contains(&form.as_str())
@@ -1450,12 +1569,18 @@ fn classify(
 
     // People: a given name and a surname.
     if (2..=4).contains(&n) && words.iter().all(|w| is_capitalised(w) && !w.contains('&')) {
-        let given = doc.gazetteer.given_name(words[0]).or_else(|| {
-            words[0]
-                .split('-')
-                .next()
-                .and_then(|g| doc.gazetteer.given_name(g))
-        });
+        let given = doc
+            .gazetteer
+            .given_name(words[0])
+            .or_else(|| {
+                words[0]
+                    .split('-')
+                    .next()
+                    .and_then(|g| doc.gazetteer.given_name(g))
+            })
+            // The list leaves out given names that are everyday words; inside a sentence and
+            // before a surname, "Will" is William.
+            .or_else(|| (words[0] == "Will" && !opener).then_some(Some(Gender::Male)));
         let all_known_places = words.iter().all(|w| doc.gazetteer.lookup(w).is_some());
         if given.is_some()
             && !all_known_places
@@ -1527,11 +1652,37 @@ fn classify(
         push(scan.found, EntityKind::Place, None, form, None, false);
         return;
     }
+    // "Annual General Meeting (AGM)": an event, not a body.
+    let event = [
+        "Meeting",
+        "Conference",
+        "Summit",
+        "Festival",
+        "Day",
+        "Week",
+        "Games",
+        "Awards",
+        "Election",
+        "Review",
+        "Act",
+        "Bill",
+        "Agreement",
+        "Scheme",
+        "Programme",
+        "Strategy",
+        "Plan",
+        "Report",
+        "Inquiry",
+        "Survey",
+        "Index",
+    ]
+    .contains(&last_word);
     push(scan.found, EntityKind::Organization, None, form, None, true);
     if let Some(last) = scan.found.last_mut() {
         // A name the text gives an acronym to is an organisation's.
-        last.unknown = !defines_acronym;
-        last.short = !defines_acronym;
+        let sure = defines_acronym && !event;
+        last.unknown = !sure;
+        last.short = !sure;
     }
 }
 
@@ -1688,6 +1839,7 @@ const COMPASS: &[&str] = &[
     "south",
     "east",
     "west",
+    "mid",
     "central",
     "northern",
     "southern",
@@ -1700,6 +1852,9 @@ const COMPASS: &[&str] = &[
     "inner",
     "outer",
     "rural",
+    "greater",
+    "upper",
+    "lower",
 ];
 
 /// Last words that make a span a place other than a street: what stands there.
@@ -1885,8 +2040,11 @@ fn role_then_name(doc: &Annotated<'_>, words: &[&str]) -> Option<(usize, usize, 
     let sure = title_gender(words[k].trim_end_matches('.')).is_some()
         || doc.gazetteer.given_name(words[k]).is_some();
     let mut j = k - 1;
+    // Back over the role's words: "Chief Executive and General Secretary".
     while j > 0
-        && (role_at(j - 1) || ROLE_MODIFIERS.contains(&words[j - 1].to_lowercase().as_str()))
+        && (role_at(j - 1)
+            || ROLE_MODIFIERS.contains(&words[j - 1].to_lowercase().as_str())
+            || (matches!(words[j - 1], "and" | "&") && j >= 2 && role_at(j - 2)))
     {
         j -= 1;
     }
@@ -2025,7 +2183,10 @@ fn person_context(doc: &Annotated<'_>, units: &[Unit], after: usize, first: usiz
     let next = word(after);
     let next2 = word(after + 1);
     let prev = if first > 0 { word(first - 1) } else { "" };
+    let before_comma = first.checked_sub(2).map_or("", word);
     (next == "," && (next2.chars().all(|c| c.is_ascii_digit()) && !next2.is_empty()))
+        // "Secretary General, Davji Atellah, said": a name set off after a role.
+        || (prev == "," && next == "," && doc.gazetteer.is_role_word(before_comma))
         || (next == "," && ["a", "an", "the", "who"].contains(&next2))
         || ["said", "says", "added", "told", "explained", "insisted"].contains(&next)
         || ["said", "says", "added"].contains(&prev)

@@ -68,8 +68,11 @@ impl Component for Places {
                 let street = entity.sub == Some(SubKind::Street);
                 // A street in the same sentence as the one hospital, or a town right after it
                 // ("X Hospital in Northvale").
-                let town_after =
-                    span.start >= hospital_span.end && (between == "in" || between == ", in");
+                let town_after = span.start >= hospital_span.end
+                    && matches!(
+                        between,
+                        "in" | ", in" | "hospital in" | "infirmary in" | "hospital, in"
+                    );
                 if street || town_after {
                     doc.add_fact(
                         Subject::Entity(hospital),

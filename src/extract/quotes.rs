@@ -125,7 +125,10 @@ fn segments(doc: &Annotated<'_>) -> Vec<Segment> {
         for (i, c) in marks {
             match open {
                 None if is_open(c) => open = Some((i, c.len_utf8())),
-                None if c == '”' && i == 0 => open = Some((i, c.len_utf8())),
+                // A closing mark where a quote opens: at the start, or after a colon.
+                None if c == '”' && (i == 0 || text[..i].trim_end().ends_with(':')) => {
+                    open = Some((i, c.len_utf8()))
+                }
                 Some((start, mark)) if is_close(c) => {
                     let inner = Span::new(para.start + start + mark, para.start + i);
                     out.push(Segment {
@@ -571,6 +574,12 @@ fn spokes_org(doc: &Annotated<'_>, span: Span) -> Option<EntityId> {
     }
     if rest.starts_with("for ") || rest.starts_with("of ") {
         return None; // a spokesman for people, not for a body
+    }
+    // "In a statement the union added".
+    if let Some(r) = rest.strip_prefix("the ") {
+        if let Some(e) = definite_reference(doc, span.end, r) {
+            return Some(e);
+        }
     }
     // A bare "A spokesman said": the organisation last named.
     doc.mentions_before(span.start)

@@ -283,7 +283,10 @@ fn add_affiliation(
     // speaks for it: both.
     if e.kind == EntityKind::Organization
         && e.sub == Some(SubKind::Union)
-        && role.split_whitespace().any(|w| LAY_ROLES.contains(&w))
+        && (role.split_whitespace().any(|w| LAY_ROLES.contains(&w))
+            || ["branch ", "local ", "shop "]
+                .iter()
+                .any(|b| role.contains(b)))
     {
         for property in [Property::MemberOf, Property::WorksFor] {
             doc.add_fact(
@@ -455,7 +458,11 @@ fn role_before(doc: &mut Annotated<'_>, person: EntityId, name: Span, sentence: 
     if from == words.len() {
         return;
     }
-    let phrase = Span::new(words[from].0.start, words[words.len() - 1].0.end);
+    let mut phrase = Span::new(words[from].0.start, words[words.len() - 1].0.end);
+    // "Rail, Tram and Bus Union NSW secretary": a body's name the phrase begins inside.
+    if let Some((m, _)) = doc.mention_around(phrase.start) {
+        phrase.start = m.start;
+    }
     // The phrase must touch the name (only spaces between).
     if !doc.text[phrase.end..name.start].trim().is_empty() {
         return;
@@ -833,11 +840,19 @@ fn who_clause(doc: &mut Annotated<'_>, person: EntityId, from: usize, sentence: 
         if *cue == "from " && i > 25 {
             continue;
         }
-        let at = from + i + cue.len();
+        let mut at = from + i + cue.len();
+        if *cue == "from " && doc.text[at..].starts_with("the ") {
+            at += 4;
+        }
         let found = doc
             .mentions_in(Span::new(at, sentence.end))
             .find(|&(s, _)| s.start == at);
         if let Some((_, e)) = found {
+            // "John Langford from the Welsh Sausage Company": where he works.
+            if *cue == "from " && doc.entity(e).kind == EntityKind::Organization {
+                add_affiliation(doc, person, e, "", sentence, "from-body");
+                return;
+            }
             if doc.entity(e).kind == EntityKind::Place {
                 doc.add_fact(
                     Subject::Entity(person),

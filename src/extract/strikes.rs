@@ -20,14 +20,14 @@ use std::sync::LazyLock;
 pub struct Strikes;
 
 static STRIKE_WORDS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(strikes?|(?:are|is|were|was|be|been|started|starts|start|began|begins|begin|continue|continued|continues|keep|kept|go|went) striking|walk-?outs?|walk(?:ing|ed|s)? (?:out|off)|down(?:ed|ing|s)? tools|industrial action|stoppages?|withdrawal of labour|all-out|picket(?:s|ing)?|(?:take|taking|took|takes) action|(?:round|day|days|week|weeks) of (?:industrial )?action|further action)(?-u:\b)")
+    Regex::new(r"(?i)(?-u:\b)(strikes?|(?:are|is|were|was|be|been|started|starts|start|began|begins|begin|continue|continued|continues|keep|kept|go|went)(?: also| still| now| already)? striking|walk-?outs?|walk(?:ing|ed|s)? (?:out|off)|down(?:ed|ing|s)? tools|(?:will|would|did) not (?:work|report for (?:duty|work))|refus(?:e|es|ed|ing) to (?:work|staff|drive|operate)|stay(?:ed|ing)? away|industrial action|stoppages?|withdrawal of labour|all-out|picket(?:s|ing)?|(?:take|taking|took|takes) action|(?:round|day|days|week|weeks) of (?:industrial )?action|further action)(?-u:\b)")
         .expect("valid regex")
 });
 
 /// What a sentence without a date must say to speak of the article's strike rather than of
 /// strikes in general ("the right to strike", "because of industrial action").
 static THIS_ACTION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(on strike|(?:the|this|their|its|today's|tomorrow's|current|ongoing|latest|planned|nationwide|national|first|second|third|indefinite|all-out|\d+-(?:day|hour)|(?:one|two|three|four|five|six|seven|48|24|72)-(?:day|hour)) (?:strike|walkout|walk-out|stoppage|industrial action|strike action)|walk(?:ed|ing|s)? (?:out|off)|(?:are|is|were|was|be|been|began|started) striking|strikers|picket(?:s|ing|ed)?|picket lines?)(?-u:\b)")
+    Regex::new(r"(?i)(?-u:\b)(on strike|(?:the|this|their|its|today's|tomorrow's|current|ongoing|latest|planned|nationwide|national|first|second|third|indefinite|all-out|\d+-(?:day|hour)|(?:one|two|three|four|five|six|seven|48|24|72)-(?:day|hour)) (?:strike|walkout|walk-out|stoppage|industrial action|strike action)|walk(?:ed|ing|s)? (?:out|off)|(?:are|is|were|was|be|been|began|started) striking|striking (?:workers|nurses|doctors|staff|teachers|drivers|members|employees|machinists|porters)|strikers|picket(?:s|ing|ed)?|picket lines?)(?-u:\b)")
         .expect("valid regex")
 });
 
@@ -121,11 +121,14 @@ impl Component for Strikes {
             let dates: Vec<&super::DateMention> = doc.dates[first_date..]
                 .iter()
                 .take_while(|d| d.sentence == s)
-                .filter(|d| !in_quotation(doc, d.span))
+                .filter(|d| !is_dateline_date(doc, d.span))
                 .filter(|d| {
                     in_list
                         || match date_role(doc, sentence.span, d) {
                             DateRole::Strike => true,
+                            // A speaker's dates are theirs unless they date the action
+                            // ("we are scheduling a further date for action on 11 January").
+                            _ if in_quotation(doc, d.span) => false,
                             DateRole::Other => false,
                             // Nothing near says: a strike day if the sentence speaks of no
                             // other event at all.
@@ -261,6 +264,20 @@ fn ends_something(doc: &Annotated<'_>, sentence: Span, date: Span) -> bool {
     })
 }
 
+/// "NAIROBI, Kenya, Dec 10 – ...": the date of the report, in its dateline.
+fn is_dateline_date(doc: &Annotated<'_>, span: Span) -> bool {
+    let Some(p) = doc.layout.paragraph_at(span.start) else {
+        return false;
+    };
+    let paragraph = doc.layout.paragraphs[p];
+    let before = &doc.text[paragraph.start..span.start];
+    let after = doc.text[span.end..].trim_start_matches([' ', '\u{a0}']);
+    before.len() < 60
+        && before.split_whitespace().count() <= 4
+        && before.trim_end().ends_with(',')
+        && after.starts_with(['-', '–', '—'])
+}
+
 /// Whether a span lies inside a quotation (quotes are in text order).
 fn in_quotation(doc: &Annotated<'_>, span: Span) -> bool {
     let quotes = &doc.extraction.quotes;
@@ -344,10 +361,23 @@ const OTHER_EVENTS: &[&str] = &[
     "since",
     "published",
     "updated",
+    "notice",
+    "tweeted",
+    "posted",
+    "relaxed",
+    "lifted",
 ];
 
 /// Verbs of reporting, which date an event only beside the date itself.
-const REPORTING: &[&str] = &["said", "says", "told", "statement", "wrote"];
+const REPORTING: &[&str] = &[
+    "said",
+    "says",
+    "told",
+    "statement",
+    "wrote",
+    "tweeted",
+    "posted",
+];
 
 /// Verbs that report the action rather than date it: "announced the strikes on Friday".
 const ANNOUNCING: &[&str] = &["announced", "confirmed", "revealed", "unveiled", "declared"];
@@ -360,7 +390,11 @@ fn is_strike_word(words: &[String], i: usize) -> bool {
     (w.starts_with("strike") && !w.starts_with("striker"))
         || (w == "striking"
             && matches!(
-                prev,
+                if matches!(prev, "also" | "still" | "now" | "already") && i >= 2 {
+                    words[i - 2].as_str()
+                } else {
+                    prev
+                },
                 "are"
                     | "is"
                     | "were"
@@ -386,6 +420,13 @@ fn is_strike_word(words: &[String], i: usize) -> bool {
         || w.starts_with("picket")
         || (matches!(w, "out" | "off") && prev.starts_with("walk"))
         || (w == "tools" && prev.starts_with("down"))
+        || (matches!(w, "work" | "report" | "staff")
+            && matches!(prev, "not" | "to")
+            && i >= 2
+            && matches!(
+                words[i - 2].as_str(),
+                "will" | "would" | "did" | "refusing" | "refused" | "refuse"
+            ))
         || (w == "action"
             && matches!(
                 prev,
@@ -588,6 +629,7 @@ fn merge(doc: &mut Annotated<'_>, candidates: Vec<Candidate>) {
             }
         }
     }
+    let mut strikes = join_consecutive(strikes);
     let published = doc.published;
     for (strike, sentences, _, _) in strikes.iter_mut() {
         let cancelled = sentences
@@ -654,6 +696,43 @@ fn merge(doc: &mut Annotated<'_>, candidates: Vec<Candidate>) {
         }
     }
     doc.extraction.strikes = strikes.into_iter().map(|(s, ..)| s).collect();
+}
+
+/// A strike, its sentences, its organisers and its places, as `merge` gathers them.
+type Gathered = (
+    Strike,
+    Vec<usize>,
+    Vec<(EntityId, Span)>,
+    Vec<(EntityId, Span)>,
+);
+
+/// Days of action named apart that follow on from one another ("Monday's walkout ...
+/// Tuesday's strike"), called by the same unions or by none named, are one action.
+fn join_consecutive(mut strikes: Vec<Gathered>) -> Vec<Gathered> {
+    strikes.sort_by_key(|(s, ..)| s.start);
+    let mut out: Vec<Gathered> = Vec::new();
+    for next in strikes {
+        let joins = out.last().is_some_and(|(last, _, orgs, _)| {
+            let (a, b): (Vec<EntityId>, Vec<EntityId>) = (
+                orgs.iter().map(|&(e, _)| e).collect(),
+                next.2.iter().map(|&(e, _)| e).collect(),
+            );
+            last.end.unwrap_or(last.start).succ_opt() == Some(next.0.start)
+                && (a.is_empty() || b.is_empty() || b.iter().all(|e| a.contains(e)))
+        });
+        match out.last_mut() {
+            Some(last) if joins => {
+                let (strike, sentences, orgs, places) = next;
+                last.0.end = Some(strike.end.unwrap_or(strike.start));
+                last.0.mentions.extend(strike.mentions);
+                last.1.extend(sentences);
+                last.2.extend(orgs);
+                last.3.extend(places);
+            }
+            _ => out.push(next),
+        }
+    }
+    out
 }
 
 /// Place mentions that never say where a strike is: someone's home, a street that says where
@@ -745,11 +824,26 @@ fn places_for(
         }
         // The days are in text order: the nearest is one of the two around the place.
         let at = days.partition_point(|d| d.start < m.start);
-        let nearest = days[at.saturating_sub(1)..(at + 1).min(days.len())]
-            .iter()
-            .copied()
-            .min_by_key(|&d| distance(d, m));
-        if nearest.is_none_or(|d| c.mentions.contains(&d)) {
+        let nearest =
+            (at.saturating_sub(1)..(at + 1).min(days.len())).min_by_key(|&k| distance(days[k], m));
+        // Days named together ("today and Tuesday (20 December)") share their places.
+        let together = |k: usize| {
+            let (lo, hi) = (days[k].end.min(days[k + 1].start), days[k + 1].start);
+            doc.text[lo..hi]
+                .split(|ch: char| !ch.is_alphanumeric())
+                .all(|w| w.is_empty() || matches!(w, "and" | "or" | "to" | "until"))
+        };
+        let group = nearest.map(|k| {
+            let (mut lo, mut hi) = (k, k);
+            while lo > 0 && together(lo - 1) {
+                lo -= 1;
+            }
+            while hi + 1 < days.len() && together(hi) {
+                hi += 1;
+            }
+            &days[lo..=hi]
+        });
+        if group.is_none_or(|g| g.iter().any(|d| c.mentions.contains(d))) {
             out.push((e, span));
         }
     }
