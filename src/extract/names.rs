@@ -95,6 +95,7 @@ const ORG_CUES: &[(&str, Option<SubKind>)] = &[
     ("Tribunal", Some(SubKind::Government)),
     ("Court", Some(SubKind::Government)),
     ("Airport", Some(SubKind::Company)),
+    ("Airports", Some(SubKind::Company)),
     ("Studios", Some(SubKind::Company)),
     ("Bros", Some(SubKind::Company)),
     ("Inc", Some(SubKind::Company)),
@@ -462,13 +463,12 @@ impl Component for Names {
         let mut found = Vec::new();
         let mut definitions = Vec::new();
         let defined = acronyms_defined(doc.text);
-        for s in 0..doc.layout.sentences.len() {
-            let sentence = &doc.layout.sentences[s];
+        for (sentence, hits) in doc.layout.sentences.iter().zip(&spelled_hits) {
             if doc.boilerplate[sentence.paragraph] {
                 continue;
             }
             let units = units(doc, sentence.tokens.clone());
-            let spelled = spelled_names(doc, sentence.span, &spelled_hits[s], &mut found);
+            let spelled = spelled_names(doc, sentence.span, hits, &mut found);
             let units: Vec<Unit> = if spelled.is_empty() {
                 units
             } else {
@@ -796,9 +796,7 @@ fn scan_sentence(doc: &Annotated<'_>, scan: &mut Scan<'_, '_>) {
         };
         // A lost sentence break ("Shields.NEAS") parts two names.
         let apart = |a: usize, b: usize| {
-            doc.text.as_bytes()[units[a].span.end..units[b].span.start]
-                .iter()
-                .any(|&c| c == b'.')
+            doc.text.as_bytes()[units[a].span.end..units[b].span.start].contains(&b'.')
         };
         loop {
             if end < units.len()
@@ -997,12 +995,31 @@ fn holds_together(gazetteer: &Gazetteer, words: &[&str], k: usize) -> bool {
     match w {
         // "Democratic Socialists of America", "Alliance of ... Producers": one name, unless
         // a role heads it ("Mayor of London", "chief executive of Unite").
+        // ... but "Owen Reidy of SIPTU" is a person and a body.
         "of" => {
+            let person = head
+                .first()
+                .is_some_and(|h| title_gender(h).is_some() || gazetteer.given_name(h).is_some())
+                && !head
+                    .first()
+                    .is_some_and(|h| ORG_HEADS.iter().any(|o| o.starts_with(h)));
+            let body = tail.len() == 1
+                && (is_acronym(tail[0])
+                    || gazetteer
+                        .lookup(tail[0])
+                        .is_some_and(|k| k.kind == EntityKind::Organization))
+                || gazetteer
+                    .lookup(&tail.join(" "))
+                    .is_some_and(|k| k.kind == EntityKind::Organization);
             !head
                 .last()
                 .is_some_and(|h| NOT_NAME_SET.contains(h) || gazetteer.is_role_word(h))
                 && !tail.first().is_some_and(|t| NOT_NAME_SET.contains(t))
+                && !person
+                && !body
         }
+        // "Minister for Transport": a role and its brief.
+        "for" if head.last().is_some_and(|h| gazetteer.is_role_word(h)) => true,
         "for" | "the" | "on" | "upon" => {
             head.first()
                 .is_some_and(|h| ORG_HEADS.iter().any(|o| o.starts_with(h)))
@@ -1290,6 +1307,29 @@ fn classify(
         return;
     }
 
+    // "the Brighton mainline", "the Sheffield route": a place naming a line or a service is
+    // part of that thing's name, not a place of its own.
+    if [
+        "mainline",
+        "line",
+        "lines",
+        "route",
+        "routes",
+        "service",
+        "services",
+        "franchise",
+        "network",
+        "branch",
+    ]
+    .contains(&next_word)
+        && (doc
+            .gazetteer
+            .lookup(&form)
+            .is_some_and(|k| k.kind == EntityKind::Place)
+            || doc.gazetteer.world_place(&form).is_some())
+    {
+        return;
+    }
     // The gazetteer, for the whole span ("NHS 111" is a phone line, not the NHS), unless the
     // text defines the acronym itself.
     let before_number = next_word.chars().next().is_some_and(|c| c.is_ascii_digit());
@@ -1297,7 +1337,7 @@ fn classify(
     if let Some(known) = doc
         .gazetteer
         .lookup(&form)
-        .filter(|_| !(n == 1 && before_number) && !defined_here)
+        .filter(|_| !(defined_here || n == 1 && before_number))
     {
         // One word that names a place may be someone's surname: `group` decides.
         let surname = n == 1 && known.kind == EntityKind::Place && known.sub == SubKind::Town;
@@ -1620,7 +1660,8 @@ fn classify(
         }
         let fallback = if doc.gazetteer.given_name(&form).is_some() {
             person_context(doc, units, after, first).then_some((EntityKind::Person, None))
-        } else if (employer_context(doc, units, first, after, possessive)
+        } else if ((employer_context(doc, units, first, after, possessive)
+            || body_apposition(doc, units, after))
             && !is_nationality(&form)
             && (!opener || scan.lower_case.capitalised_inside(doc, &form)))
             || defines_acronym
@@ -2023,8 +2064,12 @@ fn role_then_name(doc: &Annotated<'_>, words: &[&str]) -> Option<(usize, usize, 
         return None;
     }
     let role_at = |i: usize| roles.get(i).copied().unwrap_or(false);
+    // A role ends at a role word, or at the brief after one ("Minister for Transport").
+    let role_ends = |k: usize| {
+        role_at(k - 1) || (k >= 3 && matches!(words[k - 2], "for" | "of") && role_at(k - 3))
+    };
     let k = (1..n).find(|&k| {
-        if !role_at(k - 1) || role_at(k) {
+        if !role_ends(k) || role_at(k) {
             return false;
         }
         let sure = title_gender(words[k].trim_end_matches('.')).is_some()
@@ -2044,6 +2089,8 @@ fn role_then_name(doc: &Annotated<'_>, words: &[&str]) -> Option<(usize, usize, 
     while j > 0
         && (role_at(j - 1)
             || ROLE_MODIFIERS.contains(&words[j - 1].to_lowercase().as_str())
+                // "Royal College of Nursing Chief Executive": a body's name keeps its words.
+                && doc.gazetteer.lookup(&words[..j].join(" ")).is_none()
             || (matches!(words[j - 1], "and" | "&") && j >= 2 && role_at(j - 2)))
     {
         j -= 1;
@@ -2094,6 +2141,35 @@ const EMPLOYER_POSSESSIONS: &[&str] = &[
     "biggest",
     "largest",
 ];
+
+/// "Transdev, the company which operates the trams": a name set off by what kind of body
+/// it is.
+fn body_apposition(doc: &Annotated<'_>, units: &[Unit], after: usize) -> bool {
+    let word = |i: usize| units.get(i).map(|u| unit_text(doc, u).to_lowercase());
+    word(after).as_deref() == Some(",")
+        && matches!(word(after + 1).as_deref(), Some("the" | "a" | "an"))
+        && word(after + 2).is_some_and(|w| {
+            EMPLOYER_NOUNS.contains(&w.as_str())
+                || [
+                    "union",
+                    "body",
+                    "group",
+                    "organisation",
+                    "organization",
+                    "charity",
+                    "council",
+                    "authority",
+                    "agency",
+                    "business",
+                    "employer",
+                    "watchdog",
+                    "regulator",
+                    "federation",
+                    "association",
+                ]
+                .contains(&w.as_str())
+        })
+}
 
 /// Nouns right before a name that make it an employer ("private contractor Serco").
 const EMPLOYER_NOUNS: &[&str] = &[
@@ -2187,7 +2263,7 @@ fn person_context(doc: &Annotated<'_>, units: &[Unit], after: usize, first: usiz
     (next == "," && (next2.chars().all(|c| c.is_ascii_digit()) && !next2.is_empty()))
         // "Secretary General, Davji Atellah, said": a name set off after a role.
         || (prev == "," && next == "," && doc.gazetteer.is_role_word(before_comma))
-        || (next == "," && ["a", "an", "the", "who"].contains(&next2))
+        || (next == "," && ["a", "an", "the", "who"].contains(&next2) && !body_apposition(doc, units, after))
         || ["said", "says", "added", "told", "explained", "insisted"].contains(&next)
         || ["said", "says", "added"].contains(&prev)
 }

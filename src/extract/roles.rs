@@ -497,7 +497,10 @@ fn role_phrase(
             continue;
         }
         let rest = doc.text[prep_span.end..phrase.end].trim_start();
-        let rest = rest.strip_prefix("the ").unwrap_or(rest);
+        let rest = rest
+            .strip_prefix("the ")
+            .or_else(|| rest.strip_prefix("The "))
+            .unwrap_or(rest);
         let target_start = phrase.end - rest.len();
         let target = mentions
             .iter()
@@ -765,6 +768,18 @@ static WHO_CUES: LazyLock<AhoCorasick> = LazyLock::new(|| {
 /// "has worked at Y", "who has been a signaller with Y": a job.
 fn who_clause(doc: &mut Annotated<'_>, person: EntityId, from: usize, sentence: Span) {
     let near = window(doc.text, sentence, from, 0, 160);
+    // "Owen Reidy of SIPTU said": the body the person speaks for.
+    let rest = doc.slice(Span::new(from, near.end));
+    if let Some(r) = rest.strip_prefix(" of ") {
+        let at = from + 4 + if r.starts_with("the ") { 4 } else { 0 };
+        let body = doc
+            .mentions_in(Span::new(at, near.end))
+            .next()
+            .filter(|&(m, e)| m.start == at && doc.entity(e).kind == EntityKind::Organization);
+        if let Some((_, e)) = body {
+            add_affiliation(doc, person, e, "", sentence, "person-of-body");
+        }
+    }
     // Where each cue first occurs after the name, as an offset from it.
     let mut first = [usize::MAX; JOB_CUES.len() + WHO_IS_CUES.len() + HOME_CUES.len()];
     for m in WHO_CUES.find_overlapping_iter(doc.slice(Span::new(from, near.end))) {

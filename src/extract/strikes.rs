@@ -430,7 +430,14 @@ fn is_strike_word(words: &[String], i: usize) -> bool {
         || (w == "action"
             && matches!(
                 prev,
-                "industrial" | "strike" | "take" | "taking" | "took" | "further" | "collective"
+                "industrial"
+                    | "strike"
+                    | "take"
+                    | "taking"
+                    | "took"
+                    | "further"
+                    | "collective"
+                    | "for"
             ))
         || (w == "action"
             && prev == "of"
@@ -871,6 +878,9 @@ fn places_for(
     out
 }
 
+/// Entities with the text span that puts them in a sentence.
+type Mentions = Vec<(EntityId, Span)>;
+
 /// What the sentences that speak of the action without a day of their own add to the
 /// strike the article is about: the unions they open with ("The NLC and TUC have suspended
 /// their strike"), the places they put it or its pickets in ("pickets outside the Royal
@@ -879,7 +889,7 @@ fn places_for(
 fn undated_sentences(
     doc: &Annotated<'_>,
     unwanted: &rustc_hash::FxHashSet<EntityId>,
-) -> (Vec<(EntityId, Span)>, Vec<(EntityId, Span)>) {
+) -> (Mentions, Mentions) {
     let dated: Vec<usize> = doc.dates.iter().map(|d| d.sentence).collect();
     // Where the words that can open such a sentence's patterns are: most sentences hold none.
     let stems: Vec<usize> = ACTION_STEMS
