@@ -192,7 +192,8 @@ impl Gazetteer {
                     .contains(w)
                         || (*w == "the" && words[i - 1] == "of"))
             });
-            if form.contains(',') || cut {
+            // "B.C." is cut by the scanner at its full stops.
+            if form.contains(',') || form.contains('.') || cut {
                 self.spelled.push((form.clone(), index));
             }
             if is_acronym(form) {
@@ -379,6 +380,13 @@ mod tests {
             ]
         );
         assert!(g.spelled_in("No listed body is named here.").is_empty());
+        // A short form with full stops, which the scanner of capitalised words cuts.
+        let hits: Vec<&str> = g
+            .spelled_in("Dockers at B.C. ports")
+            .into_iter()
+            .map(|(_, _, k)| k.name.as_str())
+            .collect();
+        assert_eq!(hits, vec!["British Columbia"]);
     }
 
     #[test]
