@@ -118,12 +118,23 @@ impl Component for Strikes {
             }
             // Dates inside quotations are the speaker's ("on the table by Monday"); of the
             // others, those the sentence ties to the action.
+            // A date listed after a strike day ("from 19 to 20 September and 2 to 4
+            // October") is one too, however far the list runs from the strike word.
+            let mut listed_after: Option<Span> = None;
             let dates: Vec<&super::DateMention> = doc.dates[first_date..]
                 .iter()
                 .take_while(|d| d.sentence == s)
                 .filter(|d| !is_dateline_date(doc, d.span))
                 .filter(|d| {
-                    in_list
+                    let listed = listed_after.is_some_and(|prev| {
+                        prev.end <= d.span.start
+                            && matches!(
+                                doc.text[prev.end..d.span.start].trim(),
+                                "and" | "," | ", and" | "or" | "then" | "and then"
+                            )
+                    });
+                    let kept = in_list
+                        || listed
                         || match date_role(doc, sentence.span, d) {
                             DateRole::Strike => true,
                             // A speaker's dates are theirs unless they date the action
@@ -136,7 +147,9 @@ impl Component for Strikes {
                                 doc,
                                 window(doc.text, sentence.span, d.span.start, 300, 300),
                             ),
-                        }
+                        };
+                    listed_after = kept.then_some(d.span);
+                    kept
                 })
                 .collect();
             if dates.is_empty() {
@@ -1244,6 +1257,28 @@ mod tests {
         assert_eq!(s[0].0, day(2021, 4, 8));
         let s = strikes("Staff will strike from midnight tonight.", p);
         assert_eq!(s[0].0, day(2021, 4, 9));
+    }
+
+    #[test]
+    fn dates_listed_after_a_strike_day_are_strike_days_however_long_the_list() {
+        let s = strikes(
+            "The union also announced plans for walkouts later in the season, from 9 to 10 \
+             March and 23 to 25 March.",
+            day(2026, 2, 2),
+        );
+        assert_eq!(
+            s.iter().map(|s| (s.0, s.1)).collect::<Vec<_>>(),
+            vec![
+                (day(2026, 3, 9), Some(day(2026, 3, 10))),
+                (day(2026, 3, 23), Some(day(2026, 3, 25)))
+            ]
+        );
+        // A date after a date that is not a strike day gains nothing from the list.
+        let s = strikes(
+            "Talks were held on 2 March and 3 March, and staff will strike on 9 March.",
+            day(2026, 2, 2),
+        );
+        assert_eq!(s.iter().map(|s| s.0).collect::<Vec<_>>(), vec![day(2026, 3, 9)]);
     }
 
     #[test]
