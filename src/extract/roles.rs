@@ -348,6 +348,10 @@ fn is_role_head(doc: &Annotated<'_>, phrase: &str) -> bool {
 }
 
 /// Words of `text` with their byte offsets (relative to `base`).
+fn is_capitalised_word(w: &str) -> bool {
+    w.chars().next().is_some_and(char::is_uppercase)
+}
+
 fn words_with_offsets(text: &str, base: usize) -> Vec<(Span, &str)> {
     let mut out = Vec::new();
     let mut start = None;
@@ -457,6 +461,21 @@ fn role_before(doc: &mut Annotated<'_>, person: EntityId, name: Span, sentence: 
     }
     if from == words.len() {
         return;
+    }
+    // "Minister for Transport Jane Roe": a role in capitals and its brief, through "for".
+    if from >= 2
+        && matches!(words[from - 1].1, "for" | "of")
+        && is_capitalised_word(words[from].1)
+        && is_capitalised_word(words[from - 2].1)
+        && doc.gazetteer.is_role_word(words[from - 2].1)
+    {
+        from -= 2;
+        while from > 0
+            && is_capitalised_word(words[from - 1].1)
+            && doc.gazetteer.is_role_word(words[from - 1].1)
+        {
+            from -= 1;
+        }
     }
     let mut phrase = Span::new(words[from].0.start, words[words.len() - 1].0.end);
     // "Rail, Tram and Bus Union NSW secretary": a body's name the phrase begins inside.
@@ -1078,6 +1097,11 @@ mod tests {
         );
         assert!(
             has(&f, "Owen Carr", Property::JobTitle, "senior paramedic"),
+            "{f:?}"
+        );
+        let (_, f) = facts("The union wrote to Minister for Housing Ruth Pell seeking a meeting.");
+        assert!(
+            has(&f, "Ruth Pell", Property::JobTitle, "minister for housing"),
             "{f:?}"
         );
     }
