@@ -858,10 +858,29 @@ fn scan_sentence(doc: &Annotated<'_>, scan: &mut Scan<'_, '_>) {
             // "health minister Will Quince": a given name that is also a common word is a
             // name inside a sentence, before another name.
             let given_name_inside = !opener && run.len() >= 2 && w == "Will";
+            // "Nationalist SDLP leader": an opener before a known body that is not part of
+            // its name (an adjective of people or places may be: "Scottish Labour").
+            let before_known_body = || {
+                run.len() >= 2
+                    && doc.gazetteer.lookup(w).is_none()
+                    && doc.gazetteer.given_name(w).is_none()
+                    && !is_acronym(w)
+                    && !["ish", "ian", "can", "ean", "ese"]
+                        .iter()
+                        .any(|end| w.ends_with(end))
+                    && !["Welsh", "German", "Dutch", "French", "Greek", "Thai"].contains(&w)
+                    && !COMPASS.contains(&w.to_lowercase().as_str())
+                    && !["Greater", "Upper", "Lower", "Inner", "Outer"].contains(&w)
+                    && doc.gazetteer.lookup(&joined_text(doc, units, &run)).is_none()
+                    && doc
+                        .gazetteer
+                        .lookup(&joined_text(doc, units, &run[1..]))
+                        .is_some_and(|k| k.kind == EntityKind::Organization)
+            };
             if (NOT_NAME_SET.contains(w) && !given_name_inside)
                 || (opener
                     && title_gender(w).is_none()
-                    && (scan.lower_case.get(doc, w) || before_given_name()))
+                    && (scan.lower_case.get(doc, w) || before_given_name() || before_known_body()))
                 || JOINERS.contains(&w)
             {
                 run.remove(0);
@@ -878,6 +897,12 @@ fn scan_sentence(doc: &Annotated<'_>, scan: &mut Scan<'_, '_>) {
         }
         i = end;
     }
+}
+
+/// The words of `run` joined by single spaces.
+fn joined_text(doc: &Annotated<'_>, units: &[Unit], run: &[usize]) -> String {
+    let words: Vec<&str> = run.iter().map(|&i| unit_text(doc, &units[i])).collect();
+    words.join(" ")
 }
 
 fn ends_with_possessive(word: &str) -> bool {
@@ -3032,6 +3057,25 @@ mod tests {
         assert!(!joined_starts_with(&["Royal"], "Royal College"));
         assert!(joined_starts_with(&words, ""));
         assert!(!joined_starts_with(&[], "Bank"));
+    }
+
+    #[test]
+    fn an_opener_before_a_known_body_is_not_part_of_its_name() {
+        let found = names("Veteran SDLP organiser Kay Bell spoke.");
+        assert!(
+            has(
+                &found,
+                EntityKind::Organization,
+                "Social Democratic and Labour Party"
+            ),
+            "{found:?}"
+        );
+        // A region's compass word and a people's adjective may begin the name.
+        let found = names("East Midlands Ambulance Service staff walked out.");
+        assert!(
+            !has(&found, EntityKind::Organization, "Midlands Ambulance Service"),
+            "{found:?}"
+        );
     }
 
     #[test]

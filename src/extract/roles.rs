@@ -542,7 +542,15 @@ fn role_phrase(
     let mut role_start = phrase.start + determiner;
     let mut leading = Vec::new();
     for &(s, e) in &mentions {
-        if s.start <= role_start + 1 && s.end < role_end {
+        // "Nationalist SDLP leader": one describing word before the body may open it.
+        let described = s.start > role_start + 1 && leading.is_empty() && {
+            let before = doc.text[role_start..s.start].trim();
+            !before.is_empty()
+                && !before.contains(char::is_whitespace)
+                && before.chars().all(char::is_alphabetic)
+                && !doc.gazetteer.is_role_word(before)
+        };
+        if (s.start <= role_start + 1 || described) && s.end < role_end {
             leading.push(e);
             let after = doc.text[s.end..role_end].trim_start();
             let after = after
@@ -1102,6 +1110,16 @@ mod tests {
         let (_, f) = facts("The union wrote to Minister for Housing Ruth Pell seeking a meeting.");
         assert!(
             has(&f, "Ruth Pell", Property::JobTitle, "minister for housing"),
+            "{f:?}"
+        );
+        let (_, f) = facts("Veteran SDLP organiser Kay Bell spoke.");
+        assert!(
+            has(
+                &f,
+                "Kay Bell",
+                Property::MemberOf,
+                "Social Democratic and Labour Party"
+            ),
             "{f:?}"
         );
     }
