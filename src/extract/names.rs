@@ -193,6 +193,18 @@ const NOT_NAMES: &[&str] = &[
     "October",
     "November",
     "December",
+    "Jan",
+    "Feb",
+    "Mar",
+    "Apr",
+    "Jun",
+    "Jul",
+    "Aug",
+    "Sep",
+    "Sept",
+    "Oct",
+    "Nov",
+    "Dec",
     "The",
     "A",
     "An",
@@ -462,7 +474,7 @@ impl Component for Names {
         let mut lower_case = LowerCaseSeen::default();
         let mut found = Vec::new();
         let mut definitions = Vec::new();
-        let defined = acronyms_defined(doc.text);
+        let (defined, not_bodies) = acronyms_defined(doc.text);
         for (sentence, hits) in doc.layout.sentences.iter().zip(&spelled_hits) {
             if doc.boilerplate[sentence.paragraph] {
                 continue;
@@ -483,6 +495,7 @@ impl Component for Names {
                 found: &mut found,
                 definitions: &mut definitions,
                 defined: &defined,
+                not_bodies: &not_bodies,
                 lower_case: &mut lower_case,
             };
             scan_sentence(doc, &mut scan);
@@ -633,8 +646,11 @@ fn seen_in_lower_case(doc: &Annotated<'_>, word: &str) -> bool {
 
 /// The acronyms a text defines in brackets after a capitalised name: "Trade Union Congress
 /// (TUC)", "Federation of teachers' unions (FEA - Fédération ...)".
-fn acronyms_defined(text: &str) -> HashSet<String> {
+/// The second set holds those whose expansion names a meeting, a law or a scheme
+/// ("Annual General Meeting (AGM)"), not a body.
+fn acronyms_defined(text: &str) -> (HashSet<String>, HashSet<String>) {
     let mut out = HashSet::default();
+    let mut not_bodies = HashSet::default();
     for at in memchr::memchr_iter(b'(', text.as_bytes()) {
         let before = &text[..at];
         let before = before.strip_suffix(' ').unwrap_or(before);
@@ -652,10 +668,34 @@ fn acronyms_defined(text: &str) -> HashSet<String> {
         let closed = after.starts_with(')') || after.starts_with(" -") || after.starts_with(" –");
         if closed && is_acronym(acronym) {
             out.insert(acronym.to_owned());
+            if NOT_BODY_HEADS.contains(&word) {
+                not_bodies.insert(acronym.to_owned());
+            }
         }
     }
-    out
+    (out, not_bodies)
 }
+
+/// Last words of names that are not bodies: meetings, laws, agreements, schemes.
+const NOT_BODY_HEADS: &[&str] = &[
+    "Meeting",
+    "Conference",
+    "Summit",
+    "Agreement",
+    "Act",
+    "Bill",
+    "Scheme",
+    "Programme",
+    "Program",
+    "Plan",
+    "Strategy",
+    "Review",
+    "Allowance",
+    "Index",
+    "Rate",
+    "Test",
+    "Day",
+];
 
 /// [`seen_in_lower_case`], remembered per word: each answer costs a search of the whole
 /// text, and a long text opens many sentences with the same words.
@@ -858,7 +898,7 @@ fn scan_sentence(doc: &Annotated<'_>, scan: &mut Scan<'_, '_>) {
             // "health minister Will Quince": a given name that is also a common word is a
             // name inside a sentence, before another name.
             let given_name_inside = !opener && run.len() >= 2 && w == "Will";
-            // "Nationalist SDLP leader": an opener before a known body that is not part of
+            // "Veteran RMT organiser": an opener before a known body that is not part of
             // its name (an adjective of people or places may be: "Scottish Labour").
             let before_known_body = || {
                 run.len() >= 2
@@ -1075,6 +1115,8 @@ struct Scan<'u, 'f> {
     /// Acronyms the text defines in brackets: they mean what the text says, whatever the
     /// gazetteer says.
     defined: &'u HashSet<String>,
+    /// Acronyms the text defines as a meeting, a law or a scheme.
+    not_bodies: &'u HashSet<String>,
     lower_case: &'f mut LowerCaseSeen,
 }
 
@@ -1536,7 +1578,7 @@ fn classify(
         push(scan.found, EntityKind::Place, None, form, None, false);
         return;
     }
-    // "NAIROBI, Kenya, Dec 10 –": a dateline's place in capitals, not an acronym.
+    // "LAGOS, Nigeria, May 3 –": a dateline's place in capitals, not an acronym.
     if n == 1 && is_acronym(&form) && form.chars().count() >= 5 && opener {
         if let Some(place) = doc.gazetteer.world_place(&form) {
             push(
@@ -1553,6 +1595,7 @@ fn classify(
     // Acronyms: organisations unless common.
     if n == 1 && is_acronym(&form) {
         if !COMMON_ACRONYMS.contains(&form.as_str())
+            && !scan.not_bodies.contains(&form)
             && !form.chars().any(|c| c.is_ascii_digit())
             && !before_number
         {
@@ -2082,9 +2125,15 @@ fn role_then_name(doc: &Annotated<'_>, words: &[&str]) -> Option<(usize, usize, 
         return None;
     }
     // Most runs hold no role word: find out once per word, and stop there.
-    let roles: Vec<bool> = (0..n)
+    let mut roles: Vec<bool> = (0..n)
         .map(|i| (i + 1 < n && is_role_acronym(words[i])) || doc.gazetteer.is_role_word(words[i]))
         .collect();
+    // "Secretary General", "Attorney General": "General" after a role word is part of it.
+    for i in 1..n {
+        if words[i] == "General" && roles[i - 1] {
+            roles[i] = true;
+        }
+    }
     if !roles.contains(&true) {
         return None;
     }
@@ -2285,9 +2334,15 @@ fn person_context(doc: &Annotated<'_>, units: &[Unit], after: usize, first: usiz
     let next2 = word(after + 1);
     let prev = if first > 0 { word(first - 1) } else { "" };
     let before_comma = first.checked_sub(2).map_or("", word);
+    // "Secretary General": a role word with "General" after it.
+    let role_before_comma = doc.gazetteer.is_role_word(before_comma)
+        || (before_comma == "General"
+            && doc
+                .gazetteer
+                .is_role_word(first.checked_sub(3).map_or("", word)));
     (next == "," && (next2.chars().all(|c| c.is_ascii_digit()) && !next2.is_empty()))
-        // "Secretary General, Davji Atellah, said": a name set off after a role.
-        || (prev == "," && next == "," && doc.gazetteer.is_role_word(before_comma))
+        // "Secretary General, Ama Osei, said": a name set off after a role.
+        || (prev == "," && next == "," && role_before_comma)
         || (next == "," && ["a", "an", "the", "who"].contains(&next2) && !body_apposition(doc, units, after))
         || ["said", "says", "added", "told", "explained", "insisted"].contains(&next)
         || ["said", "says", "added"].contains(&prev)
@@ -3057,6 +3112,30 @@ mod tests {
         assert!(!joined_starts_with(&["Royal"], "Royal College"));
         assert!(joined_starts_with(&words, ""));
         assert!(!joined_starts_with(&[], "Bank"));
+    }
+
+    #[test]
+    fn secretary_general_is_one_role_before_or_after_a_name() {
+        let found = names("The union's Secretary General, Ama Osei, said so. Osei said more.");
+        assert!(has(&found, EntityKind::Person, "Ama Osei"), "{found:?}");
+        let found = names("Union Secretary General Kofi Mensah spoke.");
+        assert!(has(&found, EntityKind::Person, "Kofi Mensah"), "{found:?}");
+    }
+
+    #[test]
+    fn an_acronym_defined_as_a_meeting_or_a_law_is_not_a_body() {
+        let found = names(
+            "Members met at the Annual General Meeting (AGM) in May. The AGM voted. \
+             The Trades Union Congress (TUC) agreed.",
+        );
+        assert!(!has(&found, EntityKind::Organization, "AGM"), "{found:?}");
+        assert!(
+            found
+                .iter()
+                .any(|(k, n, a)| *k == EntityKind::Organization
+                    && (n == "TUC" || a.contains(&"TUC".to_owned()))),
+            "{found:?}"
+        );
     }
 
     #[test]

@@ -347,11 +347,11 @@ fn is_role_head(doc: &Annotated<'_>, phrase: &str) -> bool {
         || singular.is_some_and(|s| doc.gazetteer.is_role_word(s))
 }
 
-/// Words of `text` with their byte offsets (relative to `base`).
 fn is_capitalised_word(w: &str) -> bool {
     w.chars().next().is_some_and(char::is_uppercase)
 }
 
+/// Words of `text` with their byte offsets (relative to `base`).
 fn words_with_offsets(text: &str, base: usize) -> Vec<(Span, &str)> {
     let mut out = Vec::new();
     let mut start = None;
@@ -542,7 +542,7 @@ fn role_phrase(
     let mut role_start = phrase.start + determiner;
     let mut leading = Vec::new();
     for &(s, e) in &mentions {
-        // "Nationalist SDLP leader": one describing word before the body may open it.
+        // "Veteran RMT organiser": one describing word before the body may open it.
         let described = s.start > role_start + 1 && leading.is_empty() && {
             let before = doc.text[role_start..s.start].trim();
             !before.is_empty()
@@ -582,6 +582,8 @@ fn role_phrase(
         .strip_suffix(" there")
         .or_else(|| role_text.strip_suffix(" here"))
         .unwrap_or(role_text);
+    // "Union (UNN) Secretary General": what a bracket around the body leaves.
+    let role_text = role_text.trim_start_matches([')', ']', ' ']);
     let role_text = role_text
         .strip_prefix("a ")
         .or_else(|| role_text.strip_prefix("an "))
@@ -1110,6 +1112,13 @@ mod tests {
         let (_, f) = facts("The union wrote to Minister for Housing Ruth Pell seeking a meeting.");
         assert!(
             has(&f, "Ruth Pell", Property::JobTitle, "minister for housing"),
+            "{f:?}"
+        );
+        let (_, f) = facts(
+            "Nigerian Union of Nurses (NUN) Secretary General, Ama Osei, said it was over.",
+        );
+        assert!(
+            has(&f, "Ama Osei", Property::JobTitle, "secretary general"),
             "{f:?}"
         );
         let (_, f) = facts("Veteran SDLP organiser Kay Bell spoke.");
