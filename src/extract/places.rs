@@ -87,7 +87,7 @@ impl Component for Places {
     }
 }
 
-/// "Barts Health's Royal London Hospital": a trust in the possessive before its hospital.
+/// "Northvale NHS Trust's Westbury Hospital": a trust in the possessive before its hospital.
 fn trusts_possessive(doc: &mut Annotated<'_>) {
     let mut found = Vec::new();
     for pair in doc.mentions.windows(2) {

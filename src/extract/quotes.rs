@@ -273,8 +273,8 @@ fn sole_person_before(doc: &Annotated<'_>, paragraph: usize) -> Option<EntityId>
     people.all(|e| e == one).then_some(one)
 }
 
-/// Person mentions of a subject that are joined by "and" (or commas): "Comrade Joe Ajaero
-/// and Comrade Festus Osifo said". The first and the others, or nothing if there is one.
+/// Person mentions of a subject that are joined by "and" (or commas): "Comrade Ada Obi
+/// and Comrade Musa Bello said". The first and the others, or nothing if there is one.
 fn joint_speakers(doc: &Annotated<'_>, subject: Span) -> Vec<EntityId> {
     let people: Vec<(Span, EntityId)> = doc
         .mentions_in(subject)
@@ -417,7 +417,7 @@ fn speaker_after(
     // "said X": the first mention after the verb.
     if v == 0 {
         let after_verb = Span::new(verb_offset + words[0].len(), tag_span.end);
-        // The speaker follows the verb at once: "said Len Hockey, one of ...", "said the
+        // The speaker follows the verb at once: "said Tom Ashby, one of ...", "said the
         // airport".
         let speaker = doc
             .mentions_in(after_verb)
@@ -503,7 +503,7 @@ fn speaker_before(
         *co_speakers = rest.to_vec();
         return (Some(first), "joint-speakers");
     }
-    // The subject is the first person of the clause ("RCN representative Anne Griffiths
+    // The subject is the first person of the clause ("RCN representative Mary Stokes
     // told ..."), else the body a spokesperson speaks for, else its first organisation.
     let first_person = doc
         .mentions_in(subject)
@@ -828,14 +828,14 @@ mod tests {
     fn speakers_without_a_colon_after_a_caption_and_after_a_paragraph_about_them() {
         let q = quotes("Ms Jo Reid said, \"We are ready.\"\n");
         assert_eq!(q[0].1.as_deref(), Some("Jo Reid"), "{q:?}");
-        let q = quotes("Len Hale said: \"The staff have had enough.\nPickets at the gate. Picture shows the picket line\n\"We are losing staff.\"\n");
+        let q = quotes("Len Hale said: \"The nurses are worn out.\nPickets at the gate. Picture shows the picket line\n\"We are losing staff.\"\n");
         assert_eq!(q.len(), 2, "{q:?}");
         assert!(
             q.iter().all(|(_, s)| s.as_deref() == Some("Len Hale")),
             "{q:?}"
         );
         let q = quotes(
-            "The union's president, Steven Mole, welcomed the judgment.\n\"We are very happy.\"\n",
+            "The union's president, Steven Mole, welcomed the judgment.\n\"We are so pleased.\"\n",
         );
         assert_eq!(q[0].1.as_deref(), Some("Steven Mole"), "{q:?}");
         // A person named with a spokes-word is the speaker, not the body.

@@ -427,7 +427,7 @@ fn role_before(doc: &mut Annotated<'_>, person: EntityId, name: Span, sentence: 
         role_phrase(doc, person, phrase_span, sentence, "role-before-comma");
         return;
     }
-    // "SATAWU's Amanda Tshemese": the body she speaks for.
+    // "the GMB's Ann Lowe": the body she speaks for.
     if let Some(stem) = trimmed
         .strip_suffix("'s")
         .or_else(|| trimmed.strip_suffix("’s"))
@@ -478,7 +478,7 @@ fn role_before(doc: &mut Annotated<'_>, person: EntityId, name: Span, sentence: 
         }
     }
     let mut phrase = Span::new(words[from].0.start, words[words.len() - 1].0.end);
-    // "Rail, Tram and Bus Union NSW secretary": a body's name the phrase begins inside.
+    // "Transport Workers' Union NSW secretary": a body's name the phrase begins inside.
     if let Some((m, _)) = doc.mention_around(phrase.start) {
         phrase.start = m.start;
     }
@@ -797,7 +797,7 @@ static WHO_CUES: LazyLock<AhoCorasick> = LazyLock::new(|| {
 /// "has worked at Y", "who has been a signaller with Y": a job.
 fn who_clause(doc: &mut Annotated<'_>, person: EntityId, from: usize, sentence: Span) {
     let near = window(doc.text, sentence, from, 0, 160);
-    // "Owen Reidy of SIPTU said": the body the person speaks for.
+    // "Mark Dunne of SIPTU said": the body the person speaks for.
     let rest = doc.slice(Span::new(from, near.end));
     if let Some(r) = rest.strip_prefix(" of ") {
         let at = from + 4 + if r.starts_with("the ") { 4 } else { 0 };
@@ -851,7 +851,7 @@ fn who_clause(doc: &mut Annotated<'_>, person: EntityId, from: usize, sentence: 
             .min()
             .map_or(start + clause.len(), |e| start + e);
         role_phrase(doc, person, Span::new(start, end), sentence, "who-is");
-        // "who has been a porter for 28 years at Whipps Cross hospital".
+        // "who has been a porter for 20 years at Westbury hospital".
         let clause_end = clause
             .find([',', '.', ';'])
             .map_or(start + clause.len(), |e| start + e);
@@ -892,7 +892,7 @@ fn who_clause(doc: &mut Annotated<'_>, person: EntityId, from: usize, sentence: 
             .mentions_in(Span::new(at, sentence.end))
             .find(|&(s, _)| s.start == at);
         if let Some((_, e)) = found {
-            // "John Langford from the Welsh Sausage Company": where he works.
+            // "Dai Price from the Valley Bakery Company": where he works.
             if *cue == "from " && doc.entity(e).kind == EntityKind::Organization {
                 add_affiliation(doc, person, e, "", sentence, "from-body");
                 return;
@@ -911,7 +911,7 @@ fn who_clause(doc: &mut Annotated<'_>, person: EntityId, from: usize, sentence: 
     }
 }
 
-/// "Presidents of NLC, Comrade Joe Ajaero and Comrade Festus Osifo": a name coordinated
+/// "Presidents of NLC, Comrade Ada Obi and Comrade Musa Bello": a name coordinated
 /// with the one before it shares the role written before both.
 fn shared_roles(doc: &mut Annotated<'_>, people: &[(Span, EntityId)]) {
     for pair in people.windows(2) {
@@ -946,8 +946,8 @@ fn shared_roles(doc: &mut Annotated<'_>, people: &[(Span, EntityId)]) {
     }
 }
 
-/// A union's officer named with no body beside the role ("General secretary Manuel
-/// Cortes said", "Union rep Jon Fawcett") works for the union the article is about.
+/// A union's officer named with no body beside the role ("General secretary Ruth
+/// Mallory said", "Union rep Dan Hale") works for the union the article is about.
 fn union_roles(doc: &mut Annotated<'_>) {
     let Some(union) = doc.main_union() else {
         return;
@@ -1114,9 +1114,8 @@ mod tests {
             has(&f, "Ruth Pell", Property::JobTitle, "minister for housing"),
             "{f:?}"
         );
-        let (_, f) = facts(
-            "Nigerian Union of Nurses (NUN) Secretary General, Ama Osei, said it was over.",
-        );
+        let (_, f) =
+            facts("Nigerian Union of Nurses (NUN) Secretary General, Ama Osei, said it was over.");
         assert!(
             has(&f, "Ama Osei", Property::JobTitle, "secretary general"),
             "{f:?}"

@@ -1029,7 +1029,7 @@ fn around(doc: &Annotated<'_>, s: usize, c: &Candidate) -> Span {
 }
 
 /// Whether two mentions are joined as one subject: "the RMT and Aslef", "members of Unison
-/// and of the GMB", "the PPTA (Post Primary Teachers' Association) and the NZEI".
+/// and of the GMB", "the SSTA (Secondary School Teachers' Association) and the EIS".
 fn coordinated(doc: &Annotated<'_>, a: Span, b: Span) -> bool {
     if a.end > b.start {
         return false;
@@ -1278,7 +1278,10 @@ mod tests {
             "Talks were held on 2 March and 3 March, and staff will strike on 9 March.",
             day(2026, 2, 2),
         );
-        assert_eq!(s.iter().map(|s| s.0).collect::<Vec<_>>(), vec![day(2026, 3, 9)]);
+        assert_eq!(
+            s.iter().map(|s| s.0).collect::<Vec<_>>(),
+            vec![day(2026, 3, 9)]
+        );
     }
 
     #[test]
