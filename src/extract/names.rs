@@ -957,6 +957,22 @@ fn split_and_classify(doc: &Annotated<'_>, scan: &mut Scan<'_, '_>, run: &[usize
     let units = scan.units;
     let words: Vec<&str> = run.iter().map(|&i| unit_text(doc, &units[i])).collect();
     let joined = words.join(" ");
+    // "Westbury Hospital in Northvale and Eastvale Infirmary": after a hospital and "in",
+    // a place and then the next hospital of a list.
+    let town_of_the_hospital_before = words.len() >= 3
+        && words[1] == "and"
+        && run[0] >= 2
+        && unit_text(doc, &units[run[0] - 1]) == "in"
+        && HOSPITAL_CUES.contains(&unit_text(doc, &units[run[0] - 2]))
+        && doc
+            .gazetteer
+            .lookup(words[0])
+            .is_some_and(|k| k.kind == EntityKind::Place);
+    if town_of_the_hospital_before {
+        classify(doc, scan, &run[..1], run[1], false);
+        classify(doc, scan, &run[2..], after, false);
+        return;
+    }
     // The whole run first: the gazetteer knows "Yorkshire and the Humber".
     if doc.gazetteer.lookup(strip_possessive(&joined)).is_some() || has_cue(&words) {
         let split_at_and = words.iter().position(|w| *w == "and" || *w == "&");
@@ -3115,6 +3131,22 @@ mod tests {
         assert!(!joined_starts_with(&["Royal"], "Royal College"));
         assert!(joined_starts_with(&words, ""));
         assert!(!joined_starts_with(&[], "Bank"));
+    }
+
+    #[test]
+    fn a_town_after_a_hospital_is_not_the_start_of_the_next_hospital() {
+        let found = names("The trust runs Westbury Hospital in Leeds and Eastvale Infirmary.");
+        assert!(has(&found, EntityKind::Place, "Leeds"), "{found:?}");
+        assert!(
+            has(&found, EntityKind::Hospital, "Eastvale Infirmary"),
+            "{found:?}"
+        );
+        // Not after a hospital: one name.
+        let found = names("Staff at Kent and Canterbury Hospital walked out.");
+        assert!(
+            has(&found, EntityKind::Hospital, "Kent and Canterbury Hospital"),
+            "{found:?}"
+        );
     }
 
     #[test]

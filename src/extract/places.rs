@@ -51,7 +51,28 @@ impl Component for Places {
             }
             hospitals.sort_by_key(|(_, e)| *e);
             hospitals.dedup_by_key(|(_, e)| *e);
-            if hospitals.len() != 1 {
+            if hospitals.len() > 1 {
+                // Of several hospitals, each takes the town right after it ("X Hospital in
+                // Northvale, Y Hospital in Eastvale").
+                for pair in mentions.windows(2) {
+                    let ((a, hospital), (b, place)) = (pair[0], pair[1]);
+                    if doc.entity(hospital).kind == EntityKind::Hospital
+                        && doc.entity(place).kind == EntityKind::Place
+                        && doc.entity(place).sub != Some(SubKind::Street)
+                        && matches!(doc.text[a.end..b.start].trim(), "in" | ", in")
+                    {
+                        doc.add_fact(
+                            Subject::Entity(hospital),
+                            Property::Location,
+                            Value::Entity(place),
+                            "hospital-place",
+                            a.join(b),
+                        );
+                    }
+                }
+                continue;
+            }
+            if hospitals.is_empty() {
                 continue;
             }
             let (hospital_span, hospital) = hospitals[0];
@@ -84,6 +105,16 @@ impl Component for Places {
                 }
             }
         }
+    }
+}
+
+/// The one trust an article names, if it names exactly one.
+fn only_trust(doc: &Annotated<'_>) -> Option<EntityId> {
+    let mut trusts = (0..doc.extraction.entities.len())
+        .filter(|&e| doc.extraction.entities[e].sub == Some(SubKind::Trust));
+    match (trusts.next(), trusts.next()) {
+        (Some(t), None) => Some(t),
+        _ => None,
     }
 }
 
@@ -179,7 +210,7 @@ fn trust_named_for_hospitals(doc: &mut Annotated<'_>) {
     }
 }
 
-/// "Burbank, California", "Hamilton, New Zealand": a place, then the state or country it
+/// "Dayton, Ohio", "Nelson, New Zealand": a place, then the state or country it
 /// lies in.
 fn place_in_region(doc: &mut Annotated<'_>) {
     let mut found = Vec::new();
@@ -285,6 +316,15 @@ fn runs_hospitals(doc: &mut Annotated<'_>) {
                         .collect(),
                 )
             };
+            // "The trust, which runs X Hospital": the trust named before, or the article's
+            // only trust when it is named later.
+            let trust = trust.or_else(|| {
+                let lead = text[..i].trim_end().trim_end_matches(',').to_lowercase();
+                if passive || !(lead.ends_with("the trust") || lead.ends_with("the board")) {
+                    return None;
+                }
+                definite_reference(doc, at, "trust").or_else(|| only_trust(doc))
+            });
             if let Some(trust) = trust {
                 for h in hospitals {
                     doc.add_fact(
@@ -340,13 +380,50 @@ mod tests {
             )),
             "{f:?}"
         );
-        let f = facts("Workers picketed in Burbank, California.");
+        let f = facts("Workers picketed in Dayton, Ohio.");
         assert!(
             f.contains(&(
-                "Burbank".into(),
+                "Dayton".into(),
                 Property::Location.local_name(),
-                "California".into()
+                "Ohio".into()
             )),
+            "{f:?}"
+        );
+    }
+
+    #[test]
+    fn the_trust_which_runs_hospitals_is_the_one_trust_named() {
+        let f = facts(
+            "The trust, which runs Westbury Hospital and Eastvale Infirmary, hopes to cope. \
+             Ann Cole, of Northvale NHS Trust, said so. Westbury Hospital in Leeds and \
+             Eastvale Infirmary in York stay open.",
+        );
+        for (hospital, town) in [
+            ("Westbury Hospital", "Leeds"),
+            ("Eastvale Infirmary", "York"),
+        ] {
+            assert!(
+                f.contains(&(hospital.into(), "location", town.into())),
+                "{f:?}"
+            );
+        }
+        for hospital in ["Westbury Hospital", "Eastvale Infirmary"] {
+            assert!(
+                f.contains(&(
+                    hospital.into(),
+                    "parentOrganization",
+                    "Northvale NHS Trust".into()
+                )),
+                "{f:?}"
+            );
+        }
+        // Two trusts: "the trust" says which of them only when one was named before.
+        let f = facts(
+            "The trust, which runs Westbury Hospital, hopes to cope. Northvale NHS Trust and \
+             Southvale NHS Trust agreed.",
+        );
+        assert!(
+            !f.iter().any(|(_, p, _)| *p == "parentOrganization"),
             "{f:?}"
         );
     }
