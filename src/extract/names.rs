@@ -606,12 +606,19 @@ fn spelled_names(
                 .chars()
                 .next()
                 .is_none_or(|c| !c.is_alphanumeric());
-        // "Newcastle upon Tyne Hospitals": part of a longer name, left to the scanner.
-        let continues = text[span.end - sentence.start..]
-            .trim_start()
-            .chars()
+        // "Newcastle upon Tyne Hospitals": part of a longer name, left to the scanner; a
+        // place after a body is the branch's ("Rail, Tram and Bus Union NSW").
+        let rest = text[span.end - sentence.start..].trim_start();
+        let next_word = rest
+            .split(|c: char| !c.is_alphanumeric())
             .next()
-            .is_some_and(char::is_uppercase);
+            .unwrap_or_default();
+        let continues = rest.chars().next().is_some_and(char::is_uppercase)
+            && !(known.kind == EntityKind::Organization
+                && doc.gazetteer.lookup(next_word).is_some_and(|k| {
+                    k.kind == EntityKind::Place
+                        && matches!(k.sub, SubKind::Region | SubKind::Country)
+                }));
         if bounded && !continues && spans.iter().all(|s: &Span| !s.overlaps(span)) {
             spans.push(span);
             found.push(Found {
@@ -755,6 +762,17 @@ fn units(doc: &Annotated<'_>, tokens: std::ops::Range<usize>) -> Vec<Unit> {
             && is_capitalised(doc.slice(toks[unit.last + 2].span))
         {
             unit.last += 2;
+            unit.span.end = toks[unit.last].span.end;
+        }
+        // "Drivers' Union": a plural's apostrophe stays with its word inside a name.
+        if unit.last + 2 < tokens.end
+            && matches!(doc.slice(toks[unit.last + 1].span), "'" | "’")
+            && toks[unit.last + 1].span.start == unit.span.end
+            && doc.slice(unit.span).ends_with('s')
+            && is_capitalised(doc.slice(unit.span))
+            && is_capitalised(doc.slice(toks[unit.last + 2].span))
+        {
+            unit.last += 1;
             unit.span.end = toks[unit.last].span.end;
         }
         i = unit.last + 1;
@@ -920,10 +938,26 @@ fn scan_sentence(doc: &Annotated<'_>, scan: &mut Scan<'_, '_>) {
                         .lookup(&joined_text(doc, units, &run[1..]))
                         .is_some_and(|k| k.kind == EntityKind::Organization)
             };
+            // "Transport for Wales chief executive Ann Cole": a body named for a place, with
+            // a role after it, keeps its first word whatever the text writes in lower case.
+            let body_for_place = || {
+                run.len() >= 3
+                    && text_of(run[1]) == "for"
+                    && doc
+                        .gazetteer
+                        .lookup(&joined_text(doc, units, &run[2..]))
+                        .is_some_and(|k| k.kind == EntityKind::Place)
+                    && units.get(end).is_some_and(|u| {
+                        let next = unit_text(doc, u);
+                        doc.gazetteer.is_role_word(next) || ROLE_MODIFIERS.contains(&next)
+                    })
+            };
             if (NOT_NAME_SET.contains(w) && !given_name_inside)
                 || (opener
                     && title_gender(w).is_none()
-                    && (scan.lower_case.get(doc, w) || before_given_name() || before_known_body()))
+                    && ((scan.lower_case.get(doc, w) && !body_for_place())
+                        || before_given_name()
+                        || before_known_body()))
                 || JOINERS.contains(&w)
             {
                 run.remove(0);
@@ -968,6 +1002,23 @@ fn split_and_classify(doc: &Annotated<'_>, scan: &mut Scan<'_, '_>, run: &[usize
             .gazetteer
             .lookup(words[0])
             .is_some_and(|k| k.kind == EntityKind::Place);
+    // "Transport Workers' Union NSW secretary": a body, then the state its branch is in.
+    let branch_place = words.len() >= 3
+        && ["Union", "Association", "Federation", "Guild"]
+            .contains(&strip_possessive(words[words.len() - 2]))
+        && doc
+            .gazetteer
+            .lookup(words[words.len() - 1])
+            .is_some_and(|k| {
+                k.kind == EntityKind::Place && matches!(k.sub, SubKind::Region | SubKind::Country)
+            })
+        && doc.gazetteer.lookup(&joined).is_none();
+    if branch_place {
+        let (body, place) = run.split_at(run.len() - 1);
+        split_and_classify(doc, scan, body, place[0]);
+        classify(doc, scan, place, after, false);
+        return;
+    }
     if town_of_the_hospital_before {
         classify(doc, scan, &run[..1], run[1], false);
         classify(doc, scan, &run[2..], after, false);
@@ -3145,6 +3196,43 @@ mod tests {
         let found = names("Staff at Kent and Canterbury Hospital walked out.");
         assert!(
             has(&found, EntityKind::Hospital, "Kent and Canterbury Hospital"),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn a_body_named_for_a_place_keeps_its_first_word_at_a_sentence_start() {
+        let found = names(
+            "The transport network stopped. Transport for Wales chief executive Ann Cole \
+             apologised.",
+        );
+        assert!(
+            has(&found, EntityKind::Organization, "Transport for Wales"),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn a_place_after_a_body_is_its_branchs_not_part_of_its_name() {
+        let found = names("Members of the Bus Drivers' Union walked out.");
+        assert!(
+            has(&found, EntityKind::Organization, "Bus Drivers' Union"),
+            "{found:?}"
+        );
+        let found = names("Public Transport Union NSW secretary Ann Cole spoke.");
+        assert!(
+            has(&found, EntityKind::Organization, "Public Transport Union"),
+            "{found:?}"
+        );
+        assert!(has(&found, EntityKind::Person, "Ann Cole"), "{found:?}");
+        // A town after a college is part of its name.
+        let found = names("Pickets stood outside University College London hospital.");
+        assert!(
+            has(
+                &found,
+                EntityKind::Hospital,
+                "University College London Hospital"
+            ),
             "{found:?}"
         );
     }
