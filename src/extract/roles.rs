@@ -283,7 +283,10 @@ fn add_affiliation(
     // speaks for it: both.
     if e.kind == EntityKind::Organization
         && e.sub == Some(SubKind::Union)
-        && (role.split_whitespace().any(|w| LAY_ROLES.contains(&w))
+        && (role.split_whitespace().any(|w| {
+            // "representatives", "stewards": each of them one.
+            LAY_ROLES.contains(&w) || w.strip_suffix('s').is_some_and(|w| LAY_ROLES.contains(&w))
+        })
             || ["branch ", "local ", "shop "]
                 .iter()
                 .any(|b| role.contains(b)))
@@ -1120,6 +1123,10 @@ mod tests {
             has(&f, "Ama Osei", Property::JobTitle, "secretary general"),
             "{f:?}"
         );
+        let (_, f) = facts("Unison representatives Ann Cole and Kate Moss explain why.");
+        for who in ["Ann Cole", "Kate Moss"] {
+            assert!(has(&f, who, Property::MemberOf, "Unison"), "{who}: {f:?}");
+        }
         let (_, f) = facts("Veteran SDLP organiser Kay Bell spoke.");
         assert!(
             has(

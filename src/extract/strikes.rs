@@ -965,9 +965,23 @@ fn undated_sentences(
                 }
             }
         }
-        // Places after a word that puts something there.
+        // Places after a word that puts something there, and those listed after them ("in
+        // England, Wales and Scotland").
+        let mut listed_after: Option<usize> = None;
         for (m, e) in doc.mentions_in(span) {
             if !strike_place(doc, span, m, e, unwanted) {
+                continue;
+            }
+            let listed = listed_after.is_some_and(|end| {
+                end <= m.start
+                    && matches!(
+                        doc.text[end..m.start].trim(),
+                        "," | "and" | ", and" | "or" | ", or" | "&"
+                    )
+            });
+            if listed {
+                places.push((e, span));
+                listed_after = Some(m.end);
                 continue;
             }
             let before = window(doc.text, span, m.start, 40, 0);
@@ -985,6 +999,9 @@ fn undated_sentences(
                 });
             if locative || doc.entity(e).kind == EntityKind::Hospital {
                 places.push((e, span));
+                listed_after = Some(m.end);
+            } else {
+                listed_after = None;
             }
         }
     }
@@ -1257,6 +1274,18 @@ mod tests {
         assert_eq!(s[0].0, day(2021, 4, 8));
         let s = strikes("Staff will strike from midnight tonight.", p);
         assert_eq!(s[0].0, day(2021, 4, 9));
+    }
+
+    #[test]
+    fn places_listed_after_a_place_of_the_strike_are_its_places_too() {
+        let s = strikes(
+            "Council staff began a two-day strike today. The strike has shut schools in \
+             England, Wales and Northern Ireland.",
+            day(2026, 3, 4),
+        );
+        for place in ["England", "Wales", "Northern Ireland"] {
+            assert!(s[0].2.contains(&format!("location {place}")), "{s:?}");
+        }
     }
 
     #[test]
