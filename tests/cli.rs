@@ -644,3 +644,27 @@ fn the_ontology_declares_its_properties_as_the_data_uses_them() {
                                         prov:startedAtTime, prov:endedAtTime, prov:atTime, prov:value)) }"
     ));
 }
+
+#[test]
+fn a_text_that_repeats_itself_writes_bounded_quotations_and_spans() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("echo.txt");
+    let unit = "\"We will strike,\" said Ann Lee. ";
+    std::fs::write(&path, unit.repeat(3_000)).expect("write");
+    let out = bin()
+        .arg("extract")
+        .arg(&path)
+        .output()
+        .expect("run extract");
+    assert!(out.status.success(), "{out:?}");
+    let quads = String::from_utf8_lossy(&out.stdout);
+    let quotations = quads
+        .lines()
+        .filter(|l| {
+            l.contains(
+                "> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <http://schema.org/Quotation>",
+            )
+        })
+        .count();
+    assert_eq!(quotations, 1_000, "the first thousand quotations");
+}

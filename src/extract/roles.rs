@@ -286,10 +286,9 @@ fn add_affiliation(
         && (role.split_whitespace().any(|w| {
             // "representatives", "stewards": each of them one.
             LAY_ROLES.contains(&w) || w.strip_suffix('s').is_some_and(|w| LAY_ROLES.contains(&w))
-        })
-            || ["branch ", "local ", "shop "]
-                .iter()
-                .any(|b| role.contains(b)))
+        }) || ["branch ", "local ", "shop "]
+            .iter()
+            .any(|b| role.contains(b)))
     {
         for property in [Property::MemberOf, Property::WorksFor] {
             doc.add_fact(

@@ -63,6 +63,10 @@ pub fn class_of(kind: EntityKind, sub: Option<SubKind>) -> NamedNode {
 /// thousand times gets the first ones, not six triples for each.
 pub const MAX_MENTION_SPANS: usize = 500;
 
+/// How many quotations of one article are written: a real article holds a few dozen; a text
+/// that repeats one quotation a hundred thousand times gets the first ones.
+pub const MAX_QUOTATIONS: usize = 1_000;
+
 /// The terms of a NIF mention, made once: an article has a few hundred mentions.
 struct MentionTerms {
     rdf_type: NamedNode,
@@ -303,6 +307,7 @@ impl<'a> ArticleWriter<'a> {
             .iter()
             .enumerate()
             .filter(|(_, q)| q.speaker.is_some())
+            .take(MAX_QUOTATIONS)
         {
             let node = NamedNode::new_unchecked(format!("{}/quote/{}", article.as_str(), n + 1));
             self.add(&article, &schema("mentions"), node.clone());
