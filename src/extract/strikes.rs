@@ -20,7 +20,7 @@ use std::sync::LazyLock;
 pub struct Strikes;
 
 static STRIKE_WORDS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(strikes?|(?:are|is|were|was|be|been|started|starts|start|began|begins|begin|continue|continued|continues|keep|kept|go|went)(?: also| still| now| already)? striking|walk-?outs?|walk(?:ing|ed|s)? (?:out|off)|down(?:ed|ing|s)? tools|(?:will|would|did) not (?:work|report for (?:duty|work))|refus(?:e|es|ed|ing) to (?:work|staff|drive|operate)|stay(?:ed|ing)? away|industrial action|stoppages?|withdrawal of labour|all-out|picket(?:s|ing)?|(?:take|taking|took|takes) action|(?:round|day|days|week|weeks) of (?:industrial )?action|further action)(?-u:\b)")
+    Regex::new(r"(?i)(?-u:\b)(strikes?|(?:are|is|were|was|be|been|started|starts|start|began|begins|begin|continue|continued|continues|keep|kept|go|went)(?: also| still| now| already)? striking|walk-?outs?|walk(?:ing|ed|s)? (?:out|off)|down(?:ed|ing|s)? tools|(?:will|would|did) not (?:work|report for (?:duty|work))|refus(?:e|es|ed|ing) to (?:work|staff|drive|operate)|stay(?:ed|ing)? away|industrial action|stoppages?|withdrawal of labour|all-out|picket(?:s|ing)?|(?:take|taking|took|takes) action|(?:round|day|days|week|weeks) of (?:industrial )?action|further action|dates? for (?:industrial |strike )?action)(?-u:\b)")
         .expect("valid regex")
 });
 
@@ -1274,6 +1274,16 @@ mod tests {
         assert_eq!(s[0].0, day(2021, 4, 8));
         let s = strikes("Staff will strike from midnight tonight.", p);
         assert_eq!(s[0].0, day(2021, 4, 9));
+    }
+
+    #[test]
+    fn a_date_for_action_a_speaker_names_is_a_strike_day() {
+        let s = strikes(
+            "Ann Lee, GMB national secretary, said: \"We are setting a new date for action on \
+             9th March 2026.\"",
+            day(2026, 2, 20),
+        );
+        assert_eq!(s.iter().map(|s| s.0).collect::<Vec<_>>(), vec![day(2026, 3, 9)]);
     }
 
     #[test]
