@@ -392,6 +392,19 @@ mod tests {
     }
 
     #[test]
+    fn a_hospital_run_by_a_trust() {
+        let f = facts("Staff at Southmead Hospital, run by North Bristol NHS Trust, walked out.");
+        assert!(
+            f.contains(&(
+                "Southmead Hospital".into(),
+                "parentOrganization",
+                "North Bristol NHS Trust".into()
+            )),
+            "{f:?}"
+        );
+    }
+
+    #[test]
     fn the_trust_which_runs_hospitals_is_the_one_trust_named() {
         let f = facts(
             "The trust, which runs Westbury Hospital and Eastvale Infirmary, hopes to cope. \

@@ -533,6 +533,10 @@ fn role_phrase(
             if prep != "in" {
                 attached.push(t);
             }
+        } else if prep == "at" && rest.split_whitespace().count() <= 4 {
+            // "regional officer at the council": where the work is, not a part of the
+            // title, even where the text does not say which council.
+            role_end = role_end.min(prep_span.start);
         }
     }
     // Leading organisations ("NTUC press officer", "the NEU's district secretary").
@@ -1126,6 +1130,12 @@ mod tests {
         for who in ["Ann Cole", "Kate Moss"] {
             assert!(has(&f, who, Property::MemberOf, "Unison"), "{who}: {f:?}");
         }
+        let (_, f) = facts("Jane Doe, Unite's regional officer at the council, said so.");
+        assert!(
+            has(&f, "Jane Doe", Property::JobTitle, "regional officer"),
+            "{f:?}"
+        );
+        assert!(has(&f, "Jane Doe", Property::WorksFor, "Unite"), "{f:?}");
         let (_, f) = facts("Veteran SDLP organiser Kay Bell spoke.");
         assert!(
             has(

@@ -1283,7 +1283,10 @@ mod tests {
              9th March 2026.\"",
             day(2026, 2, 20),
         );
-        assert_eq!(s.iter().map(|s| s.0).collect::<Vec<_>>(), vec![day(2026, 3, 9)]);
+        assert_eq!(
+            s.iter().map(|s| s.0).collect::<Vec<_>>(),
+            vec![day(2026, 3, 9)]
+        );
     }
 
     #[test]
