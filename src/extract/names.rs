@@ -1387,6 +1387,23 @@ fn classify(
         }
     }
 
+    // "NHS Lothian", "NHS Providers": a health body named after the service.
+    if n >= 2
+        && words[0] == "NHS"
+        && words[1..].iter().all(|w| is_capitalised(w))
+        && !CUE_WORDS.contains(last_word)
+        && doc.gazetteer.lookup(&form).is_none()
+    {
+        push(
+            scan.found,
+            EntityKind::Organization,
+            None,
+            form,
+            None,
+            false,
+        );
+        return;
+    }
     // "Burbank, Calif.": a US state as news agencies abbreviate it.
     if n == 1 && prev_word == "," && next_word == "." {
         if let Some(&(_, state)) = AP_STATES.iter().find(|(a, _)| *a == form) {
@@ -1554,6 +1571,18 @@ fn classify(
     // Cue words.
     let medical_centre = last_word == "Centre" && n >= 2 && words[n - 2] == "Medical";
     if (HOSPITAL_CUES.contains(&last_word) || medical_centre) && n > 1 {
+        push(scan.found, EntityKind::Hospital, None, form, None, false);
+        return;
+    }
+    // "Royal Infirmary of Edinburgh", "Royal Hospital for Children": the cue, then whom or
+    // where it is for.
+    let cue_then_of = n >= 4
+        && (1..n - 2).any(|i| {
+            HOSPITAL_CUES.contains(&words[i])
+                && matches!(words[i + 1], "of" | "for")
+                && words[i + 2..].iter().all(|w| is_capitalised(w))
+        });
+    if cue_then_of && doc.gazetteer.lookup(&form).is_none() {
         push(scan.found, EntityKind::Hospital, None, form, None, false);
         return;
     }
@@ -3233,6 +3262,20 @@ mod tests {
                 EntityKind::Hospital,
                 "University College London Hospital"
             ),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn hospitals_named_for_a_place_and_health_boards_named_for_an_area() {
+        let found = names("Nurses at the Royal Infirmary of Edinburgh walked out.");
+        assert!(
+            has(&found, EntityKind::Hospital, "Royal Infirmary of Edinburgh"),
+            "{found:?}"
+        );
+        let found = names("Staff from NHS Lothian walked out.");
+        assert!(
+            has(&found, EntityKind::Organization, "NHS Lothian"),
             "{found:?}"
         );
     }
