@@ -2375,6 +2375,44 @@ const EMPLOYER_NOUNS: &[&str] = &[
     "conglomerate",
 ];
 
+/// Where people work, after an employer's name: "the Acme plant", "Acme's Leeds depot".
+const WORKPLACES: &[&str] = &[
+    "plant",
+    "plants",
+    "factory",
+    "factories",
+    "warehouse",
+    "warehouses",
+    "depot",
+    "depots",
+    "mill",
+    "refinery",
+    "works",
+    "centre",
+    "center",
+    "centres",
+    "site",
+    "store",
+    "stores",
+];
+
+/// Words between an employer's possessive and a workplace: "distribution centre".
+const WORKPLACE_MODIFIERS: &[&str] = &[
+    "distribution",
+    "fulfilment",
+    "fulfillment",
+    "sorting",
+    "delivery",
+    "assembly",
+    "car",
+    "steel",
+    "main",
+    "flagship",
+    "call",
+    "processing",
+    "manufacturing",
+];
+
 /// Verbs before "by X" that make X an employer: "employed by Norbridge", "run by Norbridge".
 const EMPLOYING_VERBS: &[&str] = &[
     "employed",
@@ -2406,7 +2444,23 @@ fn employer_context(
     let next = word(after).unwrap_or_default();
     let prev = first.checked_sub(1).and_then(word).unwrap_or_default();
     let before_prev = first.checked_sub(2).and_then(word).unwrap_or_default();
+    // "Acme's Leeds warehouse", "Acme's distribution centre": a workplace after a place or
+    // a word that says what is done there.
+    let next2 = word(after + 1).unwrap_or_default();
+    let workplace_after = |modifier: &str| {
+        let placed = units.get(after).is_some_and(|u| {
+            doc.gazetteer
+                .lookup(unit_text(doc, u))
+                .is_some_and(|k| k.kind == EntityKind::Place)
+        });
+        (placed || WORKPLACE_MODIFIERS.contains(&modifier))
+            && (WORKPLACES.contains(&next2.as_str())
+                || EMPLOYER_POSSESSIONS.contains(&next2.as_str()))
+    };
     (possessive && EMPLOYER_POSSESSIONS.contains(&next.as_str()))
+        || (possessive && workplace_after(&next))
+        // "the Acme plant", "the Acme factory".
+        || (!possessive && prev == "the" && WORKPLACES.contains(&next.as_str()))
         || EMPLOYER_NOUNS.contains(&prev.as_str())
         || (prev == "by" && EMPLOYING_VERBS.contains(&before_prev.as_str()))
         || (!possessive
@@ -3276,6 +3330,24 @@ mod tests {
         let found = names("Staff from NHS Lothian walked out.");
         assert!(
             has(&found, EntityKind::Organization, "NHS Lothian"),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn a_name_before_a_workplace_is_the_employer() {
+        let found = names("The strike at Norbridge's Leeds warehouse began on Monday.");
+        assert!(
+            has(&found, EntityKind::Organization, "Norbridge"),
+            "{found:?}"
+        );
+        let found = names("Staff at Corvex's distribution centre and the Tamlin plant walked out.");
+        assert!(has(&found, EntityKind::Organization, "Corvex"), "{found:?}");
+        assert!(has(&found, EntityKind::Organization, "Tamlin"), "{found:?}");
+        // A place before a workplace stays a place.
+        let found = names("Staff at the Leeds plant walked out.");
+        assert!(
+            !found.iter().any(|(k, _, _)| *k == EntityKind::Organization),
             "{found:?}"
         );
     }
