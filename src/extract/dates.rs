@@ -54,7 +54,7 @@ static DAY_MONTH: LazyLock<Regex> = LazyLock::new(|| {
 
 static MONTH_DAY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?-u:\b)(?:(?P<wd>{WEEKDAYS}),?\s+)?(?P<month>{MONTHS})\s+(?P<days>\d{{1,2}}(?:st|nd|rd|th)?(?:\s*(?:,|and|&|-|–|to)\s*\d{{1,2}}(?:st|nd|rd|th)?(?-u:\b))*)(?-u:\b)(?:,?\s+(?P<year>\d{{4}}))?"
+        r"(?-u:\b)(?:(?P<wd>{WEEKDAYS}),?\s+)?(?P<month>{MONTHS})\.?\s+(?P<days>\d{{1,2}}(?:st|nd|rd|th)?(?:\s*(?:,|and|&|-|–|to)\s*\d{{1,2}}(?:st|nd|rd|th)?(?-u:\b))*)(?-u:\b)(?:,?\s+(?P<year>\d{{4}}))?"
     ))
     .expect("valid regex")
 });
@@ -762,6 +762,14 @@ mod tests {
         assert_eq!(found[1].1, vec![day(2023, 3, 16)]);
         // Nothing fixes a bare weekday without a publication date.
         assert!(dates("They strike on Friday.", None, &[2023]).is_empty());
+    }
+
+    #[test]
+    fn months_abbreviated_with_a_full_stop() {
+        let p = Some(day(2024, 9, 20));
+        let found = dates("They walked out Sept. 13 and return Oct. 2.", p, &[]);
+        assert_eq!(found[0].1, vec![day(2024, 9, 13)]);
+        assert_eq!(found[1].1, vec![day(2024, 10, 2)]);
     }
 
     #[test]

@@ -467,6 +467,36 @@ const ABBREVIATIONS: &[&str] = &[
     "Jr", "Sr", "Co", "Inc", "Ltd", "vs", "e.g", "i.e", "approx",
 ];
 
+/// Months as news agencies abbreviate them, with a full stop ("Sept. 13").
+const MONTH_ABBREVIATIONS: &[&str] = &[
+    "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
+];
+
+fn is_month_or_weekday(word: &str) -> bool {
+    [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+    ]
+    .contains(&word)
+}
+
 fn ends_sentence(previous: &str, next: &str) -> bool {
     let prev = previous.trim_end();
     if let Some(stripped) = prev.strip_suffix('.') {
@@ -476,6 +506,19 @@ fn ends_sentence(previous: &str, next: &str) -> bool {
             .unwrap_or("");
         if ABBREVIATIONS.contains(&last)
             || (last.len() == 1 && last.chars().all(char::is_uppercase))
+        {
+            return false;
+        }
+        // News agencies' dates and times: "Sept. 13", "12:01 a.m. Oct. 2".
+        let next_word = next
+            .split(|c: char| !c.is_alphanumeric())
+            .next()
+            .unwrap_or("");
+        if MONTH_ABBREVIATIONS.contains(&last) && next.starts_with(|c: char| c.is_ascii_digit()) {
+            return false;
+        }
+        if matches!(last, "a.m" | "p.m")
+            && (MONTH_ABBREVIATIONS.contains(&next_word) || is_month_or_weekday(next_word))
         {
             return false;
         }
@@ -580,6 +623,20 @@ mod tests {
             vec!["First one.", "Second one.", "Third, by Dr. Jones."]
         );
         assert_eq!(layout.sentences[2].paragraph, 1);
+    }
+
+    #[test]
+    fn agency_dates_and_times_do_not_end_sentences() {
+        let text =
+            "Staff walked out Sept. 13 at 12:01 a.m. Oct. 2 was next. It ended in Dec. The end.";
+        assert_eq!(
+            sentences(text),
+            vec![
+                "Staff walked out Sept. 13 at 12:01 a.m. Oct. 2 was next.",
+                "It ended in Dec.",
+                "The end."
+            ]
+        );
     }
 
     #[test]
