@@ -117,6 +117,10 @@ fn segments(doc: &Annotated<'_>) -> Vec<Segment> {
             continue;
         }
         let text = doc.slice(*para);
+        if !text.contains(['"', '“', '”']) && text.contains('‘') {
+            single_quoted(text, *para, p, &mut out);
+            continue;
+        }
         // The byte offset and length of the open quotation mark, if any.
         let mut open: Option<(usize, usize)> = None;
         // Only '"', '“' and '”' matter: jump between them ('“' and '”' start with 0xE2).
@@ -154,6 +158,46 @@ fn segments(doc: &Annotated<'_>) -> Vec<Segment> {
         }
     }
     out
+}
+
+/// The passages of a paragraph quoted in single marks, as British and Irish papers often
+/// quote: '‘' opens; '’' closes where it cannot be an apostrophe ("didn’t", "workers’
+/// pay"): after a stop or a comma, or before a space or the end after anything but an 's'.
+fn single_quoted(text: &str, para: Span, p: usize, out: &mut Vec<Segment>) {
+    let mut open: Option<usize> = None;
+    let mark = '‘'.len_utf8();
+    for (i, c) in text.char_indices() {
+        match (open, c) {
+            (None, '‘') => open = Some(i),
+            (Some(start), '’') => {
+                let before = text[..i].chars().next_back();
+                let after = text[i + mark..].chars().next();
+                let after_stop = before.is_some_and(|b| matches!(b, '.' | ',' | '!' | '?' | '…'));
+                let at_word_end = after.is_none_or(|a| !a.is_alphanumeric())
+                    && before.is_some_and(|b| b != 's');
+                if after.is_none_or(|a| !a.is_alphanumeric()) && (after_stop || at_word_end) {
+                    out.push(Segment {
+                        inner: Span::new(para.start + start + mark, para.start + i),
+                        outer: Span::new(para.start + start, para.start + i + mark),
+                        paragraph: p,
+                        lead: text[..start].trim().is_empty(),
+                        open_ended: false,
+                    });
+                    open = None;
+                }
+            }
+            _ => {}
+        }
+    }
+    if let Some(start) = open {
+        out.push(Segment {
+            inner: Span::new(para.start + start + mark, para.end),
+            outer: Span::new(para.start + start, para.end),
+            paragraph: p,
+            lead: text[..start].trim().is_empty(),
+            open_ended: true,
+        });
+    }
 }
 
 impl Component for Quotes {
@@ -822,6 +866,21 @@ mod tests {
             &gazetteer,
         );
         assert_eq!(ex.quotes[0].co_speakers.len(), 1, "{:?}", ex.quotes);
+    }
+
+    #[test]
+    fn quotations_in_single_marks() {
+        let q = quotes(
+            "‘We didn’t want to strike,’ Ann Lee said.\n\n‘The workers’ pay has fallen.’\n\nTom Hill said: ‘Enough is enough’ before leaving.\n",
+        );
+        assert_eq!(
+            q,
+            vec![
+                ("We didn’t want to strike,".into(), Some("Ann Lee".into())),
+                ("The workers’ pay has fallen.".into(), Some("Ann Lee".into())),
+                ("Enough is enough".into(), Some("Tom Hill".into())),
+            ]
+        );
     }
 
     #[test]
