@@ -2205,11 +2205,15 @@ fn is_nationality(word: &str) -> bool {
         "Provincial",
         "British",
         "Irish",
+        "Welsh",
+        "French",
+        "Dutch",
+        "Czech",
     ]
     .contains(&word)
         || (word.len() > 4
             && is_capitalised(word)
-            && ["ish", "ian", "ese", "ean", "lsh", "ch"]
+            && ["ish", "ian", "ese", "ean"]
                 .iter()
                 .any(|end| word.ends_with(end)))
 }
@@ -3342,6 +3346,11 @@ mod tests {
             "{found:?}"
         );
         let found = names("Staff at Corvex's distribution centre and the Tamlin plant walked out.");
+        let stagecoach = names("Drivers employed by Stagecoach walked out.");
+        assert!(
+            has(&stagecoach, EntityKind::Organization, "Stagecoach"),
+            "a small town's name in an employer's slot, not a nationality: {stagecoach:?}"
+        );
         assert!(has(&found, EntityKind::Organization, "Corvex"), "{found:?}");
         assert!(has(&found, EntityKind::Organization, "Tamlin"), "{found:?}");
         // A place before a workplace stays a place.

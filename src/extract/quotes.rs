@@ -173,8 +173,8 @@ fn single_quoted(text: &str, para: Span, p: usize, out: &mut Vec<Segment>) {
                 let before = text[..i].chars().next_back();
                 let after = text[i + mark..].chars().next();
                 let after_stop = before.is_some_and(|b| matches!(b, '.' | ',' | '!' | '?' | '…'));
-                let at_word_end = after.is_none_or(|a| !a.is_alphanumeric())
-                    && before.is_some_and(|b| b != 's');
+                let at_word_end =
+                    after.is_none_or(|a| !a.is_alphanumeric()) && before.is_some_and(|b| b != 's');
                 if after.is_none_or(|a| !a.is_alphanumeric()) && (after_stop || at_word_end) {
                     out.push(Segment {
                         inner: Span::new(para.start + start + mark, para.start + i),
@@ -877,7 +877,10 @@ mod tests {
             q,
             vec![
                 ("We didn’t want to strike,".into(), Some("Ann Lee".into())),
-                ("The workers’ pay has fallen.".into(), Some("Ann Lee".into())),
+                (
+                    "The workers’ pay has fallen.".into(),
+                    Some("Ann Lee".into())
+                ),
                 ("Enough is enough".into(), Some("Tom Hill".into())),
             ]
         );
