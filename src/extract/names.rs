@@ -1721,6 +1721,7 @@ fn classify(
         };
         let ordinary_word = n == 1
             && (NOT_NAME_SET.contains(form.as_str())
+                || (is_nationality(&form) && place.kind == PlaceKind::City)
                 || doc.gazetteer.is_role_word(&form)
                 || scan.lower_case.get(doc, &form));
         // "Everett", "Victoria": a given name too, so not where the words say person.
@@ -1819,6 +1820,7 @@ fn classify(
     if n == 1 {
         if PLACE_PREPOSITIONS[..UNLISTED_PLACE_PREPOSITIONS].contains(&prev_lower.as_str())
             && !possessive
+            && !is_nationality(&form)
             && !doc.gazetteer.is_role_word(&form)
             && doc.gazetteer.given_name(&form).is_none()
         {
@@ -1853,6 +1855,7 @@ fn classify(
     if n <= 3
         && ["from", "in"].contains(&prev_lower.as_str())
         && !possessive
+        && !is_nationality(words[0])
         && !words
             .iter()
             .any(|w| doc.gazetteer.is_role_word(w) || doc.gazetteer.given_name(w).is_some())
@@ -3347,6 +3350,8 @@ mod tests {
         );
         let found = names("Staff at Corvex's distribution centre and the Tamlin plant walked out.");
         let stagecoach = names("Drivers employed by Stagecoach walked out.");
+        let history = names("It is the biggest strike in Canadian history.");
+        assert!(history.is_empty(), "{history:?}");
         assert!(
             has(&stagecoach, EntityKind::Organization, "Stagecoach"),
             "a small town's name in an employer's slot, not a nationality: {stagecoach:?}"
