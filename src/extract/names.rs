@@ -775,11 +775,22 @@ fn units(doc: &Annotated<'_>, tokens: std::ops::Range<usize>) -> Vec<Unit> {
             unit.last += 1;
             unit.span.end = toks[unit.last].span.end;
         }
+        // "M.K. Stalin": initials keep their last full stop.
+        if unit.last + 2 < tokens.end
+            && doc.slice(toks[unit.last + 1].span) == "."
+            && toks[unit.last + 1].span.start == unit.span.end
+            && is_initials(&format!("{}.", doc.slice(unit.span)))
+            && is_capitalised(doc.slice(toks[unit.last + 2].span))
+        {
+            unit.last += 1;
+            unit.span.end = toks[unit.last].span.end;
+        }
         i = unit.last + 1;
         // "Leeds.Unison", "studios.Maria": a sentence end with its space lost is two words.
         let text = doc.slice(unit.span);
         let mut from = 0;
-        for (at, _) in text.match_indices('.') {
+        let initials = is_initials(text);
+        for (at, _) in text.match_indices('.').filter(|_| !initials) {
             let next = text[at + 1..].chars().next();
             if at > from && next.is_some_and(char::is_uppercase) {
                 out.push(Unit {
@@ -795,6 +806,16 @@ fn units(doc: &Annotated<'_>, tokens: std::ops::Range<usize>) -> Vec<Unit> {
         });
     }
     out
+}
+
+/// Initials with their full stops: "A.", "M.K.", "T.R.B.".
+fn is_initials(word: &str) -> bool {
+    let Some(letters) = word.strip_suffix('.') else {
+        return false;
+    };
+    letters
+        .split('.')
+        .all(|l| l.len() == 1 && l.chars().all(|c| c.is_ascii_uppercase()))
 }
 
 fn unit_text<'a>(doc: &Annotated<'a>, u: &Unit) -> &'a str {
@@ -1788,7 +1809,9 @@ fn classify(
             })
             // The list leaves out given names that are everyday words; inside a sentence and
             // before a surname, "Will" is William.
-            .or_else(|| (words[0] == "Will" && !opener).then_some(Some(Gender::Male)));
+            .or_else(|| (words[0] == "Will" && !opener).then_some(Some(Gender::Male)))
+            // "M.K. Stalin", "A. Rahman": initials before a surname.
+            .or_else(|| is_initials(words[0]).then_some(None));
         let all_known_places = words.iter().all(|w| doc.gazetteer.lookup(w).is_some());
         if given.is_some()
             && !all_known_places
@@ -2253,7 +2276,8 @@ fn role_then_name(doc: &Annotated<'_>, words: &[&str]) -> Option<(usize, usize, 
             return false;
         }
         let sure = title_gender(words[k].trim_end_matches('.')).is_some()
-            || doc.gazetteer.given_name(words[k]).is_some();
+            || doc.gazetteer.given_name(words[k]).is_some()
+            || is_initials(words[k]);
         sure || ((2..=3).contains(&(n - k))
             && words[k..].iter().all(|w| {
                 is_capitalised(w)
@@ -2263,7 +2287,8 @@ fn role_then_name(doc: &Annotated<'_>, words: &[&str]) -> Option<(usize, usize, 
             }))
     })?;
     let sure = title_gender(words[k].trim_end_matches('.')).is_some()
-        || doc.gazetteer.given_name(words[k]).is_some();
+        || doc.gazetteer.given_name(words[k]).is_some()
+        || is_initials(words[k]);
     let mut j = k - 1;
     // Back over the role's words: "Chief Executive and General Secretary".
     while j > 0
@@ -3363,6 +3388,16 @@ mod tests {
         assert!(
             !found.iter().any(|(k, _, _)| *k == EntityKind::Organization),
             "{found:?}"
+        );
+    }
+
+    #[test]
+    fn initials_before_a_surname_make_a_person() {
+        let found = names("Minister for Industries K.L.M. Varan met A. Selvam on Monday.");
+        assert!(has(&found, EntityKind::Person, "K.L.M. Varan"), "{found:?}");
+        assert!(has(&found, EntityKind::Person, "A. Selvam"), "{found:?}");
+        assert!(
+            is_initials("M.K.") && is_initials("A.") && !is_initials("Mr.") && !is_initials("UK")
         );
     }
 

@@ -246,8 +246,9 @@ fn add_role(
         return;
     }
     // A plural head ("presidents of the two unions") names each one's role.
-    let role = match role.split_once(" of ") {
-        Some((head, rest)) => format!("{} of {rest}", singular_role(head)),
+    let brief = [" of ", " for "].iter().filter_map(|p| role.find(p)).min();
+    let role = match brief {
+        Some(at) => format!("{}{}", singular_role(&role[..at]), &role[at..]),
         None => singular_role(&role),
     };
     doc.add_fact(
@@ -1113,6 +1114,11 @@ mod tests {
         );
         assert!(
             has(&f, "Owen Carr", Property::JobTitle, "senior paramedic"),
+            "{f:?}"
+        );
+        let (_, f) = facts("Minister for Industries Ann Lee met them.");
+        assert!(
+            has(&f, "Ann Lee", Property::JobTitle, "minister for industries"),
             "{f:?}"
         );
         let (_, f) = facts("The union wrote to Minister for Housing Ruth Pell seeking a meeting.");

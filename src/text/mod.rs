@@ -504,9 +504,12 @@ fn ends_sentence(previous: &str, next: &str) -> bool {
             .rsplit(|c: char| !c.is_alphanumeric() && c != '.')
             .next()
             .unwrap_or("");
-        if ABBREVIATIONS.contains(&last)
-            || (last.len() == 1 && last.chars().all(char::is_uppercase))
-        {
+        // "Dr.", "A.", and initials ("M.K. Stalin").
+        let initials = !last.is_empty()
+            && last
+                .split('.')
+                .all(|l| l.len() == 1 && l.chars().all(char::is_uppercase));
+        if ABBREVIATIONS.contains(&last) || initials {
             return false;
         }
         // News agencies' dates and times: "Sept. 13", "12:01 a.m. Oct. 2".
@@ -627,14 +630,15 @@ mod tests {
 
     #[test]
     fn agency_dates_and_times_do_not_end_sentences() {
-        let text =
-            "Staff walked out Sept. 13 at 12:01 a.m. Oct. 2 was next. It ended in Dec. The end.";
+        let text = "Staff walked out Sept. 13 at 12:01 a.m. Oct. 2 was next. It ended in Dec. \
+                    The end. M.K. Varan spoke.";
         assert_eq!(
             sentences(text),
             vec![
                 "Staff walked out Sept. 13 at 12:01 a.m. Oct. 2 was next.",
                 "It ended in Dec.",
-                "The end."
+                "The end.",
+                "M.K. Varan spoke."
             ]
         );
     }
