@@ -504,6 +504,10 @@ fn date_role(doc: &Annotated<'_>, sentence: Span, date: &super::DateMention) -> 
                 DateRole::Strike
             };
         }
+        // "on strike since 9 September": the action's first day.
+        if w == "since" && i > 0 && is_strike_word(&back, i - 1) {
+            return DateRole::Strike;
+        }
         if OTHER_EVENTS.contains(&w) {
             // An announcement cannot be dated after publication, nor one "for" a day.
             if ANNOUNCING.contains(&w) && (in_future || scheduled) {
@@ -1274,6 +1278,19 @@ mod tests {
         assert_eq!(s[0].0, day(2021, 4, 8));
         let s = strikes("Staff will strike from midnight tonight.", p);
         assert_eq!(s[0].0, day(2021, 4, 9));
+    }
+
+    #[test]
+    fn on_strike_since_a_day_started_that_day() {
+        let s = strikes(
+            "Workers have been on strike since March 2, demanding a union. The dispute has \
+             run since February 20.",
+            day(2026, 3, 20),
+        );
+        assert_eq!(
+            s.iter().map(|s| s.0).collect::<Vec<_>>(),
+            vec![day(2026, 3, 2)]
+        );
     }
 
     #[test]
