@@ -1796,6 +1796,25 @@ fn classify(
         }
     }
 
+    // "the Oscar Hale plant": a name between "the" and a workplace is a company's, even one
+    // that begins with a given name.
+    if (2..=3).contains(&n)
+        && !possessive
+        && prev_lower == "the"
+        && WORKPLACES.contains(&next_word)
+        && doc.gazetteer.lookup(&form).is_none()
+        && doc.gazetteer.world_place(&form).is_none()
+    {
+        push(
+            scan.found,
+            EntityKind::Organization,
+            Some(SubKind::Company),
+            form,
+            None,
+            false,
+        );
+        return;
+    }
     // People: a given name and a surname.
     if (2..=4).contains(&n) && words.iter().all(|w| is_capitalised(w) && !w.contains('&')) {
         let given = doc
@@ -3375,6 +3394,11 @@ mod tests {
         );
         let found = names("Staff at Corvex's distribution centre and the Tamlin plant walked out.");
         let stagecoach = names("Drivers employed by Stagecoach walked out.");
+        let plant = names("Pickets stood at the Oscar Hale plant.");
+        assert!(
+            has(&plant, EntityKind::Organization, "Oscar Hale"),
+            "{plant:?}"
+        );
         let history = names("It is the biggest strike in Canadian history.");
         assert!(history.is_empty(), "{history:?}");
         assert!(
