@@ -20,7 +20,7 @@ use std::sync::LazyLock;
 pub struct Strikes;
 
 static STRIKE_WORDS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(strikes?|(?:are|is|were|was|be|been|started|starts|start|began|begins|begin|continue|continued|continues|keep|kept|go|went)(?: also| still| now| already)? striking|walk-?outs?|walk(?:ing|ed|s)? (?:out|off)|down(?:ed|ing|s)? tools|(?:will|would|did) not (?:work|report for (?:duty|work))|refus(?:e|es|ed|ing) to (?:work|staff|drive|operate)|stay(?:ed|ing)? away|industrial action|stoppages?|withdrawal of labour|all-out|picket(?:s|ing)?|(?:take|taking|took|takes) action|(?:round|day|days|week|weeks) of (?:industrial )?action|further action|dates? for (?:industrial |strike )?action)(?-u:\b)")
+    Regex::new(r"(?i)(?-u:\b)(strikes?|(?:are|is|were|was|be|been|started|starts|start|began|begins|begin|continue|continued|continues|keep|kept|go|went)(?: also| still| now| already)? striking|walk-?outs?|walk(?:ing|ed|s)? (?:out|off)|down(?:ed|ing|s)? tools|(?:will|would|did) not (?:work|report for (?:duty|work))|refus(?:e|es|ed|ing) to (?:work|staff|drive|operate)|stay(?:ed|ing)? away|industrial action|stoppages?|withdrawal of labour|all-out|picket(?:s|ing)?|(?:take|taking|took|takes) action|(?:round|day|days|week|weeks) of (?:industrial )?action|further action|dates? for (?:industrial |strike )?action|(?:stop|stops|stopped|stopping) work)(?-u:\b)")
         .expect("valid regex")
 });
 
@@ -433,6 +433,7 @@ fn is_strike_word(words: &[String], i: usize) -> bool {
         || w.starts_with("picket")
         || (matches!(w, "out" | "off") && prev.starts_with("walk"))
         || (w == "tools" && prev.starts_with("down"))
+        || (w == "work" && matches!(prev, "stop" | "stops" | "stopped" | "stopping"))
         || (matches!(w, "work" | "report" | "staff")
             && matches!(prev, "not" | "to")
             && i >= 2
@@ -1278,6 +1279,18 @@ mod tests {
         assert_eq!(s[0].0, day(2021, 4, 8));
         let s = strikes("Staff will strike from midnight tonight.", p);
         assert_eq!(s[0].0, day(2021, 4, 9));
+    }
+
+    #[test]
+    fn stopping_work_is_action() {
+        let s = strikes(
+            "Over 1,000 care workers stopped work on Friday in a dispute over pay.",
+            day(2026, 3, 4),
+        );
+        assert_eq!(
+            s.iter().map(|s| s.0).collect::<Vec<_>>(),
+            vec![day(2026, 2, 27)]
+        );
     }
 
     #[test]
