@@ -2508,8 +2508,7 @@ fn employer_context(
             && (WORKPLACES.contains(&next2.as_str())
                 || EMPLOYER_POSSESSIONS.contains(&next2.as_str()))
     };
-    (possessive && EMPLOYER_POSSESSIONS.contains(&next.as_str()))
-        || (possessive && workplace_after(&next))
+    (possessive && (EMPLOYER_POSSESSIONS.contains(&next.as_str()) || workplace_after(&next)))
         // "the Acme plant", "the Acme factory".
         || (!possessive && prev == "the" && WORKPLACES.contains(&next.as_str()))
         || EMPLOYER_NOUNS.contains(&prev.as_str())
