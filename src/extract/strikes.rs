@@ -36,8 +36,23 @@ static ACTION_STEMS: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
     aho_corasick::AhoCorasick::builder()
         .match_kind(aho_corasick::MatchKind::LeftmostFirst)
         .build([
-            "strik", "Strik", "STRIK", "walk", "Walk", "WALK", "picket", "Picket", "PICKET",
-            "protest", "Protest", "rally", "Rally",
+            "strik",
+            "Strik",
+            "STRIK",
+            "walk",
+            "Walk",
+            "WALK",
+            "picket",
+            "Picket",
+            "PICKET",
+            "protest",
+            "Protest",
+            "rally",
+            "Rally",
+            "industrial",
+            "Industrial",
+            "stoppage",
+            "Stoppage",
         ])
         .expect("valid patterns")
 });
@@ -923,7 +938,14 @@ fn undated_sentences(
         let text = doc.slice(span);
         if doc.boilerplate[sentence.paragraph]
             || dated.binary_search(&s).is_ok()
-            || !(PICKET.is_match(text) || THIS_ACTION.is_match(text))
+            || !(PICKET.is_match(text)
+                // "its industrial action ballot" is a vote on the action, not the action.
+                || THIS_ACTION.find_iter(text).any(|m| {
+                    let after = text[m.end()..].trim_start();
+                    !["ballot", "vote", "mandate"]
+                        .iter()
+                        .any(|w| after.starts_with(w))
+                }))
             || in_quote(doc, span)
         {
             continue;
@@ -1279,6 +1301,24 @@ mod tests {
         assert_eq!(s[0].0, day(2021, 4, 8));
         let s = strikes("Staff will strike from midnight tonight.", p);
         assert_eq!(s[0].0, day(2021, 4, 9));
+    }
+
+    #[test]
+    fn places_of_the_industrial_action_in_a_sentence_without_a_day() {
+        let s = strikes(
+            "Nurses at Westbury Hospital walked out this morning.\n\nHospitals in England \
+             and Wales are part of the industrial action.",
+            day(2026, 3, 4),
+        );
+        for place in ["England", "Wales"] {
+            assert!(s[0].2.contains(&format!("location {place}")), "{s:?}");
+        }
+        let s = strikes(
+            "Nurses at Westbury Hospital walked out this morning.\n\nThe union began its \
+             industrial action ballot across England in May.",
+            day(2026, 3, 4),
+        );
+        assert!(!s[0].2.contains(&"location England".to_owned()), "{s:?}");
     }
 
     #[test]
