@@ -105,6 +105,15 @@ const ORG_CUES: &[(&str, Option<SubKind>)] = &[
     ("Holdings", Some(SubKind::Company)),
     ("Motors", Some(SubKind::Company)),
     ("Airlines", Some(SubKind::Company)),
+    ("Healthcare", None),
+    ("Steel", Some(SubKind::Company)),
+    ("Ports", Some(SubKind::Company)),
+    ("Logistics", Some(SubKind::Company)),
+    ("Foods", Some(SubKind::Company)),
+    ("Energy", Some(SubKind::Company)),
+    ("Water", Some(SubKind::Company)),
+    ("Management", Some(SubKind::Company)),
+    ("Pharmaceuticals", Some(SubKind::Company)),
     ("Guild", Some(SubKind::Union)),
     ("UK", None),
     ("Online", Some(SubKind::Newspaper)),
@@ -3398,6 +3407,10 @@ mod tests {
             has(&plant, EntityKind::Organization, "Oscar Hale"),
             "{plant:?}"
         );
+        let cues = names("Pickets stood at Nortown Healthcare, Corvex Steel and Tamlin Ports.");
+        for body in ["Nortown Healthcare", "Corvex Steel", "Tamlin Ports"] {
+            assert!(has(&cues, EntityKind::Organization, body), "{cues:?}");
+        }
         let history = names("It is the biggest strike in Canadian history.");
         assert!(history.is_empty(), "{history:?}");
         assert!(
