@@ -1807,10 +1807,25 @@ fn classify(
 
     // "the Oscar Hale plant": a name between "the" and a workplace is a company's, even one
     // that begins with a given name.
+    // "workers at Oscar Hale": where people work, after "at", is a body, not a person.
+    let before_at = first
+        .checked_sub(2)
+        .map(|i| unit_text(doc, &units[i]).to_lowercase())
+        .unwrap_or_default();
+    let workers_at = prev_lower == "at"
+        && [
+            "workers",
+            "staff",
+            "employees",
+            "strike",
+            "strikes",
+            "walkout",
+            "pickets",
+        ]
+        .contains(&before_at.as_str());
     if (2..=3).contains(&n)
         && !possessive
-        && prev_lower == "the"
-        && WORKPLACES.contains(&next_word)
+        && ((prev_lower == "the" && WORKPLACES.contains(&next_word)) || workers_at)
         && doc.gazetteer.lookup(&form).is_none()
         && doc.gazetteer.world_place(&form).is_none()
     {
@@ -3411,6 +3426,8 @@ mod tests {
         for body in ["Nortown Healthcare", "Corvex Steel", "Tamlin Ports"] {
             assert!(has(&cues, EntityKind::Organization, body), "{cues:?}");
         }
+        let at = names("Workers at Oscar Hale walked out.");
+        assert!(has(&at, EntityKind::Organization, "Oscar Hale"), "{at:?}");
         let history = names("It is the biggest strike in Canadian history.");
         assert!(history.is_empty(), "{history:?}");
         assert!(
