@@ -2770,7 +2770,46 @@ fn group(doc: &mut Annotated<'_>, found: Vec<Found>, definitions: &[(String, Str
         mentions.push((f.span, id));
     }
     doc.spend(g.steps.get());
+    // One name, one thing: a name read as a company somewhere ("workers at Oscar Hale") and
+    // as a person elsewhere from its given name alone is the company throughout.
+    let bodies: HashMap<&str, EntityId> = g
+        .entities
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| e.kind == EntityKind::Organization)
+        .map(|(id, _)| (&*g.name_keys[id], id))
+        .collect();
+    let as_body: Vec<Option<EntityId>> = g
+        .entities
+        .iter()
+        .enumerate()
+        .map(|(id, e)| {
+            (e.kind == EntityKind::Person)
+                .then(|| bodies.get(&*g.name_keys[id]).copied())
+                .flatten()
+        })
+        .collect();
     let mut entities = g.entities;
+    if as_body.iter().any(Option::is_some) {
+        for (_, id) in &mut mentions {
+            if let Some(body) = as_body[*id] {
+                *id = body;
+            }
+        }
+        // Drop the people left without a mention, and renumber.
+        let mut new_id = vec![usize::MAX; entities.len()];
+        let mut kept = Vec::with_capacity(entities.len());
+        for (id, e) in entities.into_iter().enumerate() {
+            if as_body[id].is_none() {
+                new_id[id] = kept.len();
+                kept.push(e);
+            }
+        }
+        entities = kept;
+        for (_, id) in &mut mentions {
+            *id = new_id[*id];
+        }
+    }
     mentions.sort_by_key(|(s, _)| *s);
     mentions.dedup();
     for &(span, id) in &mentions {
@@ -3426,8 +3465,12 @@ mod tests {
         for body in ["Nortown Healthcare", "Corvex Steel", "Tamlin Ports"] {
             assert!(has(&cues, EntityKind::Organization, body), "{cues:?}");
         }
-        let at = names("Workers at Oscar Hale walked out.");
-        assert!(has(&at, EntityKind::Organization, "Oscar Hale"), "{at:?}");
+        let at = names("Workers at Oscar Hale walked out. A spokesperson for Oscar Hale said so.");
+        assert_eq!(
+            at,
+            vec![(EntityKind::Organization, "Oscar Hale".to_owned(), vec![])],
+            "one name, one thing"
+        );
         let history = names("It is the biggest strike in Canadian history.");
         assert!(history.is_empty(), "{history:?}");
         assert!(
