@@ -405,6 +405,11 @@ impl<'a> Annotated<'a> {
     }
 }
 
+/// Whether the text between two names joins them in a list: "A, B and C", "A or B".
+pub(crate) fn joins_a_list(between: &str) -> bool {
+    matches!(between, "," | "and" | ", and" | "&" | "or" | ", or")
+}
+
 /// `span` cut to at most `before` bytes before `at` and `after` bytes after it, on `char`
 /// boundaries: the context a rule reads around a word, so that a sentence without an end
 /// (a list, a run-on page) costs each word a bounded amount of work.

@@ -350,10 +350,6 @@ fn is_role_head(doc: &Annotated<'_>, phrase: &str) -> bool {
         || singular.is_some_and(|s| doc.gazetteer.is_role_word(s))
 }
 
-fn is_capitalised_word(w: &str) -> bool {
-    w.chars().next().is_some_and(char::is_uppercase)
-}
-
 /// Words of `text` with their byte offsets (relative to `base`).
 fn words_with_offsets(text: &str, base: usize) -> Vec<(Span, &str)> {
     let mut out = Vec::new();
@@ -468,13 +464,13 @@ fn role_before(doc: &mut Annotated<'_>, person: EntityId, name: Span, sentence: 
     // "Minister for Transport Jane Roe": a role in capitals and its brief, through "for".
     if from >= 2
         && matches!(words[from - 1].1, "for" | "of")
-        && is_capitalised_word(words[from].1)
-        && is_capitalised_word(words[from - 2].1)
+        && super::names::is_capitalised(words[from].1)
+        && super::names::is_capitalised(words[from - 2].1)
         && doc.gazetteer.is_role_word(words[from - 2].1)
     {
         from -= 2;
         while from > 0
-            && is_capitalised_word(words[from - 1].1)
+            && super::names::is_capitalised(words[from - 1].1)
             && doc.gazetteer.is_role_word(words[from - 1].1)
         {
             from -= 1;

@@ -1000,11 +1000,7 @@ fn undated_sentences(
                 continue;
             }
             let listed = listed_after.is_some_and(|end| {
-                end <= m.start
-                    && matches!(
-                        doc.text[end..m.start].trim(),
-                        "," | "and" | ", and" | "or" | ", or" | "&"
-                    )
+                end <= m.start && super::joins_a_list(doc.text[end..m.start].trim())
             });
             if listed {
                 places.push((e, span));

@@ -472,29 +472,15 @@ const MONTH_ABBREVIATIONS: &[&str] = &[
     "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
 ];
 
+/// Capital letters between full stops, without the last one: "A", "M.K", "T.R.B".
+pub(crate) fn are_initials(letters: &str) -> bool {
+    letters
+        .split('.')
+        .all(|l| l.len() == 1 && l.bytes().all(|b| b.is_ascii_uppercase()))
+}
+
 fn is_month_or_weekday(word: &str) -> bool {
-    [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-        "Monday",
-        "Tuesday",
-        "Wednesday",
-        "Thursday",
-        "Friday",
-        "Saturday",
-        "Sunday",
-    ]
-    .contains(&word)
+    word.parse::<chrono::Month>().is_ok() || word.parse::<chrono::Weekday>().is_ok()
 }
 
 fn ends_sentence(previous: &str, next: &str) -> bool {
@@ -505,11 +491,7 @@ fn ends_sentence(previous: &str, next: &str) -> bool {
             .next()
             .unwrap_or("");
         // "Dr.", "A.", and initials ("M.K. Stalin").
-        let initials = !last.is_empty()
-            && last
-                .split('.')
-                .all(|l| l.len() == 1 && l.chars().all(char::is_uppercase));
-        if ABBREVIATIONS.contains(&last) || initials {
+        if ABBREVIATIONS.contains(&last) || are_initials(last) {
             return false;
         }
         // News agencies' dates and times: "Sept. 13", "12:01 a.m. Oct. 2".
