@@ -102,6 +102,9 @@ pub fn batch_quads(
     for item in batch {
         identity.learn_extraction(&item.extraction);
     }
+    for item in batch {
+        identity.learn_strikes(&item.extraction);
+    }
     batch
         .par_iter()
         .map(|item| {
@@ -145,6 +148,7 @@ pub fn extract_standalone<T: Send, E>(
                 item.map(|e| {
                     let mut identity = Identity::default();
                     identity.learn_extraction(&e.extraction);
+                    identity.learn_strikes(&e.extraction);
                     let iris = identity.mint(space, &e.doc.id, &e.extraction);
                     let graph = ArticleWriter::new(&e.doc, &iris).write(&e.extraction);
                     (graph.len(), render(&graph))
@@ -392,7 +396,7 @@ pub fn ingest(
     store.ensure_ontology()?;
     let space = store.settle_base(options.base.as_deref())?;
     let gazetteer = Gazetteer::builtin();
-    let mut identity = store.identity()?;
+    let mut identity = store.identity(&space)?;
     let mut years = store.publication_years()?;
     let mut report = IngestReport::default();
     let mut seen = HashSet::new();
@@ -465,6 +469,9 @@ pub fn ingest(
         }
     }
     report.bulk_loaded = writer.finish()?;
+    if report.added + report.replaced > 0 {
+        store.refresh_event_statuses(&space)?;
+    }
     report.entities = entities.len();
     report.elapsed = started.elapsed();
     Ok(report)

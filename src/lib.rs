@@ -9,6 +9,7 @@
 //! `strikegraph` binary is a thin layer over these.
 
 pub mod corpus;
+pub mod events;
 pub mod export;
 pub mod extract;
 pub mod graph;

@@ -296,6 +296,57 @@ impl Store {
         Ok(existed)
     }
 
+    /// Writes each strike's latest status to the merged graph as `schema:eventStatus`: the
+    /// claim (`sg:phase`) of the latest article, the most final one among claims of one day
+    /// (called off outranks under way). The claims stay in their articles' graphs; the
+    /// statuses live in a graph of their own (`{base}event-status`), rewritten whole, so the
+    /// merged graph stays the union of named graphs. Returns the number of strikes.
+    pub fn refresh_event_statuses(&self, space: &IriSpace) -> Result<usize, StoreError> {
+        use crate::extract::StrikeStatus;
+        use std::cmp::Reverse;
+        let rows = self.select_strings(&format!(
+            "SELECT ?s ?phase ?published WHERE {{
+               GRAPH ?g {{ ?s <{SG}phase> ?phase . OPTIONAL {{ ?g <{SCHEMA}datePublished> ?published }} }}
+             }}"
+        ))?;
+        let mut latest: std::collections::BTreeMap<String, (Option<String>, StrikeStatus)> =
+            Default::default();
+        for row in rows {
+            let (Some(Some(strike)), Some(Some(phase))) = (row.first(), row.get(1)) else {
+                continue;
+            };
+            let Some(status) = StrikeStatus::from_phase(phase) else {
+                continue;
+            };
+            let published = row.get(2).cloned().flatten();
+            let rank = |p: &Option<String>, s: StrikeStatus| (p.clone(), Reverse(s.finality()));
+            match latest.get_mut(strike) {
+                Some(best) if rank(&best.0, best.1) >= rank(&published, status) => {}
+                Some(best) => *best = (published, status),
+                None => {
+                    latest.insert(strike.clone(), (published, status));
+                }
+            }
+        }
+        let graph = NamedNode::new_unchecked(format!("{}event-status", space.base()));
+        let predicate = NamedNode::new_unchecked(format!("{SCHEMA}eventStatus"));
+        let quads: Vec<Quad> = latest
+            .iter()
+            .map(|(strike, (_, status))| {
+                Quad::new(
+                    NamedNode::new_unchecked(strike.as_str()),
+                    predicate.clone(),
+                    NamedNode::new_unchecked(format!("{SCHEMA}{}", status.event_status())),
+                    graph.clone(),
+                )
+            })
+            .collect();
+        if !self.graph_equals(graph.as_ref(), &quads)? {
+            self.replace_graph(graph.as_ref(), &quads)?;
+        }
+        Ok(latest.len())
+    }
+
     /// Whether the graph holds exactly these quads (so a re-ingest can be skipped).
     pub fn graph_equals(
         &self,
@@ -539,7 +590,7 @@ impl Store {
     }
 
     /// Every entity's kind, name and alternate names, so new articles meet old nodes.
-    pub fn identity(&self) -> Result<Identity, StoreError> {
+    pub fn identity(&self, space: &IriSpace) -> Result<Identity, StoreError> {
         let mut identity = Identity::default();
         let rows = self.select_merged(&format!(
             "SELECT ?type ?name (GROUP_CONCAT(?alt; separator=\"\\u001f\") AS ?alts) WHERE {{
@@ -568,6 +619,12 @@ impl Store {
                 })
                 .unwrap_or_default();
             identity.learn(kind, name, &alts);
+        }
+        let strikes = self.select_merged(&format!("SELECT ?s WHERE {{ ?s a <{SG}Strike> }}"))?;
+        for iri in strikes.into_iter().flatten().flatten() {
+            if let Some((start, Some(key))) = space.parse_strike(&iri) {
+                identity.learn_strike(start, key);
+            }
         }
         Ok(identity)
     }

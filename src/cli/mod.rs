@@ -1,6 +1,7 @@
 //! Command-line parsing (clap) and one file per subcommand. Only this module knows clap.
 
 mod components;
+mod conflicts;
 mod explain;
 mod export;
 mod extract;
@@ -16,6 +17,7 @@ mod rank;
 mod remove;
 mod serve;
 mod stats;
+mod timeline;
 
 use clap::{Parser, Subcommand};
 use std::io::IsTerminal;
@@ -74,6 +76,8 @@ enum Command {
     Extract(extract::Args),
     Path(path::Args),
     Rank(rank::Args),
+    Timeline(timeline::Args),
+    Conflicts(conflicts::Args),
     Components(components::Args),
     Serve(serve::Args),
     Publish(publish::Args),
@@ -110,6 +114,8 @@ pub fn main() -> ExitCode {
         Command::Extract(args) => extract::run(args, cli.quiet),
         Command::Path(args) => path::run(&cli.store, args),
         Command::Rank(args) => rank::run(&cli.store, args),
+        Command::Timeline(args) => timeline::run(&cli.store, args),
+        Command::Conflicts(args) => conflicts::run(&cli.store, args),
         Command::Components(args) => components::run(&cli.store, args),
         Command::Serve(args) => serve::run(&cli.store, args),
         Command::Publish(args) => publish::run(&cli.store, args, cli.quiet),

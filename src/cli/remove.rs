@@ -23,6 +23,9 @@ pub fn run(store_path: &Path, args: Args) -> anyhow::Result<Outcome> {
             missing += 1;
         }
     }
+    if missing < args.ids.len() {
+        store.refresh_event_statuses(&space)?;
+    }
     store.flush()?;
     Ok(if missing == 0 {
         Outcome::Done

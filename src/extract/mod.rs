@@ -142,6 +142,67 @@ pub enum StrikeStatus {
     Past,
     /// Called off.
     Cancelled,
+    /// Suspended: off for now, with no new date.
+    Suspended,
+    /// Postponed: put back, a new date to follow.
+    Postponed,
+    /// Moved to another day.
+    Rescheduled,
+}
+
+impl StrikeStatus {
+    /// The word the graph uses for the status (`sg:phase`).
+    pub fn phase(self) -> &'static str {
+        match self {
+            StrikeStatus::Planned => "planned",
+            StrikeStatus::Happening => "happening",
+            StrikeStatus::Past => "past",
+            StrikeStatus::Cancelled => "cancelled",
+            StrikeStatus::Suspended => "suspended",
+            StrikeStatus::Postponed => "postponed",
+            StrikeStatus::Rescheduled => "rescheduled",
+        }
+    }
+
+    /// Reads [`StrikeStatus::phase`] back.
+    pub fn from_phase(phase: &str) -> Option<Self> {
+        [
+            StrikeStatus::Planned,
+            StrikeStatus::Happening,
+            StrikeStatus::Past,
+            StrikeStatus::Cancelled,
+            StrikeStatus::Suspended,
+            StrikeStatus::Postponed,
+            StrikeStatus::Rescheduled,
+        ]
+        .into_iter()
+        .find(|s| s.phase() == phase)
+    }
+
+    /// schema.org's `EventStatusType` for the status.
+    pub fn event_status(self) -> &'static str {
+        match self {
+            StrikeStatus::Planned | StrikeStatus::Happening | StrikeStatus::Past => {
+                "EventScheduled"
+            }
+            StrikeStatus::Cancelled => "EventCancelled",
+            StrikeStatus::Suspended | StrikeStatus::Postponed => "EventPostponed",
+            StrikeStatus::Rescheduled => "EventRescheduled",
+        }
+    }
+
+    /// Which of two claims made on one day wins: the more final one (lower is more final).
+    pub fn finality(self) -> u8 {
+        match self {
+            StrikeStatus::Cancelled => 0,
+            StrikeStatus::Postponed => 1,
+            StrikeStatus::Suspended => 2,
+            StrikeStatus::Rescheduled => 3,
+            StrikeStatus::Past => 4,
+            StrikeStatus::Happening => 5,
+            StrikeStatus::Planned => 6,
+        }
+    }
 }
 
 /// One industrial action, identified by its start date.

@@ -2566,8 +2566,37 @@ fn person_context(doc: &Annotated<'_>, units: &[Unit], after: usize, first: usiz
         // "Secretary General, Ama Osei, said": a name set off after a role.
         || (prev == "," && next == "," && role_before_comma)
         || (next == "," && ["a", "an", "the", "who"].contains(&next2) && !body_apposition(doc, units, after))
+        || (next == "," && role_apposition(doc, units, after + 1))
         || ["said", "says", "added", "told", "explained", "insisted"].contains(&next)
         || ["said", "says", "added"].contains(&prev)
+}
+
+/// A role set off after a name without an article: "X, branch secretary of the union,",
+/// "X, the union's regional organiser," is read by the article rule; this one reads
+/// "X, Acme's site convenor," and "X, chief executive of Acme,". The words up to the next
+/// comma open with a lower-case word or a possessive and hold a role word in lower case.
+fn role_apposition(doc: &Annotated<'_>, units: &[Unit], start: usize) -> bool {
+    let Some(first) = units.get(start).map(|u| unit_text(doc, u)) else {
+        return false;
+    };
+    let opens = first.starts_with(|c: char| c.is_lowercase())
+        || first.ends_with("'s")
+        || first.ends_with("’s");
+    if !opens {
+        return false;
+    }
+    let mut role = false;
+    for u in units.iter().skip(start).take(8) {
+        let w = unit_text(doc, u);
+        if w == "," {
+            return role;
+        }
+        if [".", ";", ":", "said", "says", "and"].contains(&w) {
+            return false;
+        }
+        role |= w.starts_with(|c: char| c.is_lowercase()) && doc.gazetteer.is_role_word(w);
+    }
+    false
 }
 
 /// Groups found names into entities and records every mention.

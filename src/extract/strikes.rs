@@ -64,10 +64,42 @@ static PICKET: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
-static CANCELLED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(called off|been suspended|had been due|(?:strikes?|walk-?outs?|action) (?:has|have|had)? ?(?:been|was|were) (?:cancelled|canceled|postponed|suspended))(?-u:\b)")
-        .expect("valid regex")
+/// What a sentence says became of an action: called off, suspended, postponed or moved.
+/// "had been due" reads as called off: a strike that was due and is no longer.
+static STATUS_CHANGE: LazyLock<Regex> = LazyLock::new(|| {
+    // An action's name before the verb, or the verb before one: "he was suspended" is not.
+    const ACTION: &str = r"(?:strikes?|walk-?outs?|(?:industrial )?action|stoppages?|pickets?)";
+    const BEFORE: &str = r"(?:has |have |had |is |are )?(?:been |was |were |being )?";
+    const AFTER: &str =
+        r"(?:the|its|their|all|planned|next|further|this week's|next week's|tomorrow's)";
+    let verb = |verbs: &str| {
+        format!(
+            r"{ACTION}(?: [\w'-]+){{0,4}}? {BEFORE}(?:{verbs})|(?:{verbs}) {AFTER} (?:[\w-]+ )?{ACTION}"
+        )
+    };
+    Regex::new(&format!(
+        r"(?i)(?-u:\b)(?:(?P<off>called off|had been due|{})|(?P<suspended>{})|(?P<postponed>{}|postponed until|delayed until)|(?P<moved>{}|(?:brought forward|put back) to))(?-u:\b)",
+        verb("cancelled|canceled|scrapped|axed"),
+        verb("suspended|paused"),
+        verb("postponed|delayed|put on hold"),
+        verb("rescheduled|moved"),
+    ))
+    .expect("valid regex")
 });
+
+/// The status a sentence gives its action when it reports a change, or `None`.
+fn status_change(sentence: &str) -> Option<StrikeStatus> {
+    let c = STATUS_CHANGE.captures(sentence)?;
+    Some(if c.name("off").is_some() {
+        StrikeStatus::Cancelled
+    } else if c.name("suspended").is_some() {
+        StrikeStatus::Suspended
+    } else if c.name("postponed").is_some() {
+        StrikeStatus::Postponed
+    } else {
+        StrikeStatus::Rescheduled
+    })
+}
 
 static CONSECUTIVE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?-u:\b)(two|three|four|five|six|seven|2|3|4|5|6|7) consecutive days(?-u:\b)")
@@ -672,15 +704,17 @@ fn merge(doc: &mut Annotated<'_>, candidates: Vec<Candidate>) {
     let mut strikes = join_consecutive(strikes);
     let published = doc.published;
     for (strike, sentences, _, _) in strikes.iter_mut() {
-        let cancelled = sentences
+        // The most final change any of its sentences reports: called off outranks paused.
+        let change = sentences
             .iter()
-            .any(|&s| CANCELLED.is_match(doc.slice(doc.layout.sentences[s].span)));
-        strike.status = Some(match published {
-            _ if cancelled => StrikeStatus::Cancelled,
-            Some(p) if strike.start > p => StrikeStatus::Planned,
-            Some(p) if strike.end.unwrap_or(strike.start) < p => StrikeStatus::Past,
-            Some(_) => StrikeStatus::Happening,
-            None => StrikeStatus::Planned,
+            .filter_map(|&s| status_change(doc.slice(doc.layout.sentences[s].span)))
+            .min_by_key(|s| s.finality());
+        strike.status = Some(match (change, published) {
+            (Some(change), _) => change,
+            (None, Some(p)) if strike.start > p => StrikeStatus::Planned,
+            (None, Some(p)) if strike.end.unwrap_or(strike.start) < p => StrikeStatus::Past,
+            (None, Some(_)) => StrikeStatus::Happening,
+            (None, None) => StrikeStatus::Planned,
         });
     }
     let current = strikes
@@ -1201,6 +1235,61 @@ mod tests {
                 (s.start, s.end, links)
             })
             .collect()
+    }
+
+    #[test]
+    fn a_sentence_says_what_became_of_an_action() {
+        use super::status_change;
+        use crate::extract::StrikeStatus::*;
+        let cases = [
+            (
+                "The union has called off next week's walkout.",
+                Some(Cancelled),
+            ),
+            (
+                "The strike planned for Monday was cancelled.",
+                Some(Cancelled),
+            ),
+            (
+                "Drivers have suspended their action pending talks.",
+                Some(Suspended),
+            ),
+            (
+                "The walkout has been postponed until March.",
+                Some(Postponed),
+            ),
+            ("The stoppage was moved to 14 May.", Some(Rescheduled)),
+            ("Nurses will strike on Monday.", None),
+            (
+                "He was suspended from work last year and moved to Leeds.",
+                None,
+            ),
+        ];
+        for (sentence, want) in cases {
+            assert_eq!(status_change(sentence), want, "{sentence}");
+        }
+    }
+
+    #[test]
+    fn a_called_off_strike_says_so() {
+        let gazetteer = Gazetteer::builtin();
+        let context = Context {
+            published: Some(day(2024, 5, 10)),
+            ..Context::default()
+        };
+        let ex = extract(
+            "The Eastvale Nurses Union has called off the strike due on 20 May after a new offer.",
+            &context,
+            &gazetteer,
+        );
+        let statuses: Vec<_> = ex.strikes.iter().map(|s| (s.start, s.status)).collect();
+        assert_eq!(
+            statuses,
+            vec![(
+                day(2024, 5, 20),
+                Some(crate::extract::StrikeStatus::Cancelled)
+            )]
+        );
     }
 
     #[test]

@@ -9,7 +9,7 @@ pub mod vocab;
 pub use article_graph::{ArticleGraph, Object, ObjectTerm, Triple};
 
 use crate::corpus::Document;
-use crate::extract::{EntityKind, Extraction, Property, StrikeStatus, SubKind, Subject, Value};
+use crate::extract::{EntityKind, Extraction, Property, SubKind, Subject, Value};
 use crate::resolve::ArticleIris;
 use crate::text::{CharOffsets, Span};
 use oxigraph::model::vocab::{rdf, xsd};
@@ -248,21 +248,14 @@ impl<'a> ArticleWriter<'a> {
                 &schema("name"),
                 Literal::new_simple_literal(format!("Strike of {}", strike.start)),
             );
+            // The article's claim only: the merged graph's `schema:eventStatus` is the latest
+            // claim across articles (`Store::refresh_event_statuses`).
             if let Some(status) = strike.status {
-                let local = match status {
-                    StrikeStatus::Planned => "EventScheduled",
-                    StrikeStatus::Happening => "EventScheduled",
-                    StrikeStatus::Past => "EventScheduled",
-                    StrikeStatus::Cancelled => "EventCancelled",
-                };
-                self.add(&node, &schema("eventStatus"), schema(local));
-                let phase = match status {
-                    StrikeStatus::Planned => "planned",
-                    StrikeStatus::Happening => "happening",
-                    StrikeStatus::Past => "past",
-                    StrikeStatus::Cancelled => "cancelled",
-                };
-                self.add(&node, &sg("phase"), Literal::new_simple_literal(phase));
+                self.add(
+                    &node,
+                    &sg("phase"),
+                    Literal::new_simple_literal(status.phase()),
+                );
             }
             for &span in strike.mentions.iter().take(MAX_MENTION_SPANS) {
                 self.mention(span, Some(&node));

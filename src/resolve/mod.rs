@@ -10,7 +10,8 @@ mod slug;
 
 pub use slug::{name_key, slugify};
 
-use crate::extract::{EntityKind, Extraction};
+use crate::extract::{EntityKind, Extraction, Property, Subject, Value};
+use chrono::NaiveDate;
 use oxigraph::model::NamedNode;
 use std::collections::{BTreeSet, HashMap};
 
@@ -24,7 +25,8 @@ pub struct ArticleIris {
     pub strikes: Vec<NamedNode>,
 }
 
-/// The IRI space of a store: `{base}person/alan-marsh`, `{base}strike/2023-05-02`, ...
+/// The IRI space of a store: `{base}person/alan-marsh`,
+/// `{base}strike/2023-05-02-royal-college-of-nursing`, ...
 #[derive(Debug, Clone)]
 pub struct IriSpace {
     base: String,
@@ -60,8 +62,24 @@ impl IriSpace {
         NamedNode::new_unchecked(format!("{}{}/{}", self.base, kind.slug(), slug))
     }
 
-    pub fn strike(&self, start: chrono::NaiveDate) -> NamedNode {
-        NamedNode::new_unchecked(format!("{}strike/{start}", self.base))
+    /// A strike: its start date, then the slug of its organisers (`key`), when known.
+    pub fn strike(&self, start: NaiveDate, key: Option<&str>) -> NamedNode {
+        match key {
+            Some(key) => NamedNode::new_unchecked(format!("{}strike/{start}-{key}", self.base)),
+            None => NamedNode::new_unchecked(format!("{}strike/{start}", self.base)),
+        }
+    }
+
+    /// Reads a strike IRI of this space back into its start date and organiser key.
+    pub fn parse_strike(&self, iri: &str) -> Option<(NaiveDate, Option<String>)> {
+        let rest = iri.strip_prefix(&self.base)?.strip_prefix("strike/")?;
+        let date = NaiveDate::parse_from_str(rest.get(..10)?, "%Y-%m-%d").ok()?;
+        let key = rest.get(10..)?;
+        match key.strip_prefix('-') {
+            Some(key) if !key.is_empty() => Some((date, Some(key.to_owned()))),
+            _ if key.is_empty() => Some((date, None)),
+            _ => None,
+        }
     }
 }
 
@@ -88,7 +106,12 @@ pub struct Identity {
     canonical: HashMap<(EntityKind, String), String>,
     /// Surname key -> the full names of people with that surname.
     surnames: HashMap<String, BTreeSet<String>>,
+    /// Start date -> the organiser keys of the strikes known to start that day.
+    strikes: HashMap<NaiveDate, BTreeSet<String>>,
 }
+
+/// At most this many bytes of organiser slugs in a strike's IRI.
+const MAX_STRIKE_KEY: usize = 160;
 
 impl Identity {
     /// Registers an entity known by `name` and `aliases`.
@@ -134,6 +157,65 @@ impl Identity {
         for e in &extraction.entities {
             self.learn(e.kind, &e.name, &e.aliases);
         }
+    }
+
+    /// Registers the strikes of an article whose organiser it names. Call after every
+    /// article of the batch has been through [`Identity::learn_extraction`], so the keys use
+    /// the names organisers go by across the corpus.
+    pub fn learn_strikes(&mut self, extraction: &Extraction) {
+        for i in 0..extraction.strikes.len() {
+            if let Some(key) = self.strike_key(extraction, i) {
+                self.learn_strike(extraction.strikes[i].start, key);
+            }
+        }
+    }
+
+    /// Registers one strike known by its start date and organiser key.
+    pub fn learn_strike(&mut self, start: NaiveDate, key: String) {
+        self.strikes.entry(start).or_default().insert(key);
+    }
+
+    /// The organiser part of a strike's IRI: the slugs of the names its organisers go by,
+    /// sorted and joined ("bma-and-rcn"), so a joint action by the same bodies meets
+    /// itself whichever order an article names them in. `None` without an organiser.
+    fn strike_key(&self, extraction: &Extraction, strike: usize) -> Option<String> {
+        let mut slugs: Vec<String> = extraction
+            .facts
+            .iter()
+            .filter(|f| f.subject == Subject::Strike(strike) && f.property == Property::Organizer)
+            .filter_map(|f| match f.object {
+                Value::Entity(e) => extraction.entities.get(e),
+                _ => None,
+            })
+            .map(|e| slugify(&self.canonical_name(e.kind, &e.name, &e.aliases)))
+            .filter(|s| !s.is_empty())
+            .collect();
+        slugs.sort_unstable();
+        slugs.dedup();
+        let mut key = String::new();
+        for slug in slugs {
+            if key.len() + slug.len() > MAX_STRIKE_KEY {
+                break;
+            }
+            if !key.is_empty() {
+                key.push_str("-and-");
+            }
+            key.push_str(&slug);
+        }
+        (!key.is_empty()).then_some(key)
+    }
+
+    /// The IRI of an article's strike: keyed by its organisers; without one, the one strike
+    /// of that day the batch and the store know, if exactly one; else the day alone.
+    fn strike_iri(&self, space: &IriSpace, extraction: &Extraction, strike: usize) -> NamedNode {
+        let start = extraction.strikes[strike].start;
+        let key = self.strike_key(extraction, strike).or_else(|| {
+            let known = self.strikes.get(&start)?;
+            let mut keys = known.iter();
+            let only = keys.next().cloned();
+            only.filter(|_| keys.next().is_none())
+        });
+        space.strike(start, key.as_deref())
     }
 
     /// The name an entity goes by across the corpus.
@@ -182,10 +264,8 @@ impl Identity {
             .zip(&names)
             .map(|(e, name)| space.entity(e.kind, name))
             .collect();
-        let strikes = extraction
-            .strikes
-            .iter()
-            .map(|s| space.strike(s.start))
+        let strikes = (0..extraction.strikes.len())
+            .map(|i| self.strike_iri(space, extraction, i))
             .collect();
         ArticleIris {
             article: space.article(article_id),
