@@ -916,6 +916,19 @@ fn scan_sentence(doc: &Annotated<'_>, scan: &mut Scan<'_, '_>) {
                 end += 2;
                 continue;
             }
+            // "Wrightington, Wigan and Leigh NHS Foundation Trust", "National Health,
+            // Education and Allied Workers Union": a list of names before a body's head word
+            // is one name.
+            if end + 1 < units.len()
+                && text_of(end) == ","
+                && end - start <= 3
+                && !has_cue(&(start..end).map(text_of).collect::<Vec<_>>())
+                && !(start == first_word && scan.lower_case.get(doc, text_of(start)))
+                && comma_list_names_a_body(&text_of, end, units.len())
+            {
+                end += 2;
+                continue;
+            }
             break;
         }
         // A run longer than any name is a list or a shouted line, not a name; dropping it
@@ -1098,6 +1111,45 @@ fn split_and_classify(doc: &Annotated<'_>, scan: &mut Scan<'_, '_>, run: &[usize
     }
 }
 
+/// Whether the comma at `at` goes on a list of single names ("B, C and D") that ends in a
+/// body's name with its head word ("... and D NHS Trust"), with nothing else between.
+fn comma_list_names_a_body<'a>(text_of: &impl Fn(usize) -> &'a str, at: usize, len: usize) -> bool {
+    let mut j = at;
+    let mut joined = false;
+    let mut tail: Vec<&str> = Vec::new();
+    while j + 1 < len && j < at + 16 {
+        let w = text_of(j);
+        let next = text_of(j + 1);
+        match w {
+            // Single words between the commas: "Acme Steel, Corvex Ports and ..." lists
+            // bodies.
+            "," if !joined
+                && is_name_word(next)
+                && j + 2 < len
+                && [",", "and", "&"].contains(&text_of(j + 2)) =>
+            {
+                j += 2
+            }
+            "and" | "&" if !joined && is_name_word(next) => {
+                joined = true;
+                tail.push(next);
+                j += 2;
+            }
+            _ if is_name_word(w) => {
+                if joined {
+                    tail.push(w);
+                }
+                j += 1;
+            }
+            _ => break,
+        }
+        if joined && tail.len() >= 2 && has_cue(&tail) {
+            return true;
+        }
+    }
+    false
+}
+
 fn has_cue(words: &[&str]) -> bool {
     let last = words.last().map(|w| strip_possessive(w)).unwrap_or("");
     CUE_WORDS.contains(last)
@@ -1235,7 +1287,8 @@ fn classify(
         units[first].span.start,
         units[last].span.start + last_word.len(),
     );
-    let form = words.join(" ");
+    // A comma inside a name ("Northby, Eastvale and Southam NHS Trust") sits on its word.
+    let form = words.join(" ").replace(" , ", ", ");
     if form.len() > MAX_NAME_BYTES || (n == 1 && form.chars().count() < 2) {
         return;
     }
@@ -3614,6 +3667,22 @@ mod tests {
             ),
             "{found:?}"
         );
+    }
+
+    #[test]
+    fn a_list_of_places_before_a_head_word_is_one_body() {
+        let found = names(
+            "Porters at Northby, Eastvale and Southam NHS Foundation Trust walked out. The National Porters, Cleaners and Allied Workers Union backs them.",
+        );
+        for name in [
+            "Northby, Eastvale and Southam NHS Foundation Trust",
+            "National Porters, Cleaners and Allied Workers Union",
+        ] {
+            assert!(has(&found, EntityKind::Organization, name), "{found:?}");
+        }
+        // Names listed before one that is a body on its own stay apart.
+        let found = names("Members of Unite, Unison and the Eastvale Nurses Union walked out.");
+        assert!(has(&found, EntityKind::Organization, "Unite"), "{found:?}");
     }
 
     #[test]

@@ -517,6 +517,31 @@ fn names_other_event(doc: &Annotated<'_>, sentence: Span) -> bool {
         .any(|w| OTHER_EVENTS.contains(&w.to_lowercase().as_str()))
 }
 
+/// Whether the date at `date` is a day inside an action already under way: "during the
+/// strike on 9 March", "on the third day of the walkout, 9 March".
+fn during_the_action(doc: &Annotated<'_>, date: Span) -> bool {
+    static DURING: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)(?-u:\b)(?:during|throughout|(?:on )?(?:the )?\w+ day of) (?:the|this|their|its) (?:[\w-]+ )?(?:strike|walk-?out|stoppage|action)(?-u:\b)[^.;]{0,24}$")
+            .expect("valid regex")
+    });
+    let sentence = doc
+        .layout
+        .sentences
+        .iter()
+        .find(|s| s.span.contains(date))
+        .map_or(date, |s| s.span);
+    let before = window(doc.text, sentence, date.start, 80, 0);
+    DURING.is_match(&doc.text[before.start..date.start])
+}
+
+/// Words after "a 5 March" or "the 5 March" that name something dated, not the action:
+/// anything but these (a function word leaves the date to the sentence).
+const NOT_A_NOUN: &[&str] = &[
+    "and", "or", "to", "until", "till", "through", "at", "from", "when", "as", "in", "on", "with",
+    "for", "by", "was", "is", "will", "had", "has", "but", "after", "before", "if", "that",
+    "which", "who", "while",
+];
+
 /// Ties a date to the action or to something else, by the nearest telling word: first
 /// going back from the date (ten words), then forward from it (fourteen).
 fn date_role(doc: &Annotated<'_>, sentence: Span, date: &super::DateMention) -> DateRole {
@@ -538,6 +563,17 @@ fn date_role(doc: &Annotated<'_>, sentence: Span, date: &super::DateMention) -> 
     // "Tuesday's strike", "Monday's walkout".
     if ahead.first().is_some_and(|_| is_strike_word(&ahead, 0)) {
         return DateRole::Strike;
+    }
+    // "a 5 March court order", "the 1 May deadline": the date names another thing.
+    let attributive = back.last().is_some_and(|w| ["a", "an", "the"].contains(&w.as_str()))
+        && doc.text[date.span.end..].starts_with(' ')
+        && ahead
+            .first()
+            .is_some_and(|w| w.starts_with(char::is_alphabetic) && !NOT_A_NOUN.contains(&w.as_str()))
+        // "the 24 March national strike".
+        && !(0..ahead.len().min(3)).any(|i| is_strike_word(&ahead, i));
+    if attributive {
+        return DateRole::Other;
     }
     let n = back.len();
     for i in (0..n).rev().take(10) {
@@ -676,7 +712,17 @@ fn merge(doc: &mut Annotated<'_>, candidates: Vec<Candidate>) {
             organisers.extend(article_union.map(|u| (u, span)));
         }
         let places = places_for(doc, &c, &days_in, &unwanted);
-        let existing = by_start.get(&c.start).copied();
+        // "during the strike on 9 March": a day of an open-ended action named before.
+        let ongoing = c
+            .mentions
+            .first()
+            .filter(|m| c.end.is_none() && during_the_action(doc, **m))
+            .and_then(|_| {
+                strikes.iter().rposition(|(s, ..)| {
+                    s.start < c.start && s.end.is_none_or(|end| end >= c.start)
+                })
+            });
+        let existing = ongoing.or_else(|| by_start.get(&c.start).copied());
         match existing.and_then(|k| strikes.get_mut(k)) {
             Some((s, sentences, orgs, wheres)) => {
                 s.end = s.end.max(c.end);
@@ -1290,6 +1336,21 @@ mod tests {
                 Some(crate::extract::StrikeStatus::Cancelled)
             )]
         );
+    }
+
+    #[test]
+    fn a_date_naming_another_thing_and_a_day_during_the_action_make_no_strike() {
+        let s = strikes(
+            "The indefinite strike by the Northvale Nurses Union began on 6 March despite a 5 March court interdict. Our reporter spoke to pickets during the strike on 9 March.",
+            day(2023, 3, 10),
+        );
+        let days: Vec<_> = s.iter().map(|s| (s.0, s.1)).collect();
+        assert_eq!(days, vec![(day(2023, 3, 6), None)]);
+        let s = strikes(
+            "Nurses will hold the 24 March national strike as planned.",
+            day(2023, 3, 10),
+        );
+        assert_eq!(s.len(), 1);
     }
 
     #[test]
