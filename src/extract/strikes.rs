@@ -20,7 +20,7 @@ use std::sync::LazyLock;
 pub struct Strikes;
 
 static STRIKE_WORDS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(strikes?|(?:are|is|were|was|be|been|started|starts|start|began|begins|begin|continue|continued|continues|keep|kept|go|went)(?: also| still| now| already)? striking|walk-?outs?|walk(?:ing|ed|s)? (?:out|off)|down(?:ed|ing|s)? tools|(?:will|would|did) not (?:work|report for (?:duty|work))|refus(?:e|es|ed|ing) to (?:work|staff|drive|operate)|stay(?:ed|ing)? away|industrial action|stoppages?|withdrawal of labour|all-out|picket(?:s|ing)?|(?:take|taking|took|takes) action|(?:round|day|days|week|weeks) of (?:industrial )?action|further action|dates? for (?:industrial |strike )?action|(?:stop|stops|stopped|stopping) work)(?-u:\b)")
+    Regex::new(r"(?i)(?-u:\b)(strikes?|(?:are|is|were|was|be|been|started|starts|start|began|begins|begin|continue|continued|continues|keep|kept|go|went)(?: also| still| now| already)? striking|walk-?outs?|walk(?:ing|ed|s)? (?:out|off)|down(?:ed|ing|s)? tools|(?:will|would|did) not (?:work|report for (?:duty|work))|refus(?:e|es|ed|ing) to (?:work|staff|drive|operate)|stay(?:ed|ing)? away|industrial action|stoppages?|withdrawal of labour|all-out|picket(?:s|ing)?|(?:take|taking|took|takes) action|(?:round|day|days|week|weeks) of (?:industrial )?action|further action|dates? for (?:industrial |strike )?action|(?:stop|stops|stopped|stopping) work|struck (?:the|at|on|over|for|in|across|again|today|yesterday|last|this|(?-i:[A-Z0-9])\w*))(?-u:\b)")
         .expect("valid regex")
 });
 
@@ -444,6 +444,33 @@ const ANNOUNCING: &[&str] = &["announced", "confirmed", "revealed", "unveiled", 
 
 /// Whether the lower-cased word at `i` of `words` speaks of the action: "strike",
 /// "striking", "walkout", "walked out", "picket", "industrial action", "downed tools".
+/// Words before "struck" that make it anything but going on strike ("was struck", "the
+/// deal struck on Monday").
+const NOT_STRUCK_BY: &[&str] = &[
+    "was",
+    "were",
+    "is",
+    "be",
+    "been",
+    "being",
+    "has",
+    "have",
+    "had",
+    "it",
+    "deal",
+    "agreement",
+    "accord",
+    "bargain",
+    "compromise",
+    "balance",
+    "chord",
+    "blow",
+    "note",
+    "tone",
+    "lightning",
+    "who",
+];
+
 fn is_strike_word(words: &[String], i: usize) -> bool {
     let w = words[i].as_str();
     let prev = i.checked_sub(1).map_or("", |p| words[p].as_str());
@@ -476,6 +503,12 @@ fn is_strike_word(words: &[String], i: usize) -> bool {
             ))
         || w.starts_with("walkout")
         || w.starts_with("walk-out")
+        // "workers struck the plant"; not "struck a deal", "struck down".
+        || (w == "struck"
+            && !NOT_STRUCK_BY.contains(&prev)
+            && !words
+                .get(i + 1)
+                .is_some_and(|n| matches!(n.as_str(), "a" | "an" | "down" | "off" | "out" | "by" | "up")))
         || w.starts_with("stoppage")
         || w.starts_with("picket")
         || (matches!(w, "out" | "off") && prev.starts_with("walk"))
@@ -1351,6 +1384,21 @@ mod tests {
             day(2023, 3, 10),
         );
         assert_eq!(s.len(), 1);
+    }
+
+    #[test]
+    fn workers_who_struck_on_a_day_held_a_strike_but_a_deal_struck_is_none() {
+        let s = strikes(
+            "The porters, who want to stay NHS staff, struck Eastvale General Hospital May 23-24.",
+            day(2018, 6, 11),
+        );
+        assert_eq!(s.len(), 1);
+        assert_eq!((s[0].0, s[0].1), (day(2018, 5, 23), Some(day(2018, 5, 24))));
+        let s = strikes(
+            "The porters struck a deal with the trust on May 23.",
+            day(2018, 6, 11),
+        );
+        assert!(s.is_empty(), "{s:?}");
     }
 
     #[test]
