@@ -230,7 +230,13 @@ impl Gazetteer {
             .or_else(|| form.strip_prefix("The "))
             .unwrap_or(form);
         let index = if is_acronym(form) {
-            self.acronyms.get(form)
+            // "UNITE", "UNISON": a name some papers print in capitals, when no acronym
+            // is spelled so.
+            self.acronyms.get(form).or_else(|| {
+                (form.len() >= 5 && form.chars().all(|c| c.is_ascii_uppercase()))
+                    .then(|| with_lowercase(form, |lower| self.by_name.get(lower)))
+                    .flatten()
+            })
         } else {
             with_lowercase(form, |lower| self.by_name.get(lower))
         };

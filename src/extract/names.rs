@@ -566,6 +566,23 @@ fn type_lists(doc: &Annotated<'_>, found: &mut [Found]) {
         .into_iter()
         .map(|k| (votes(k), k))
         .max_by_key(|&(n, _)| n);
+        // "depots at Northby, Eastmoor, Whitfield and Cragg": a list of names nothing
+        // knows, after "at" or "in", lists places.
+        let weak = |f: &Found| {
+            f.unknown || (f.kind == EntityKind::Person && f.short && f.fallback.is_none())
+        };
+        let first = &found[chain[0]];
+        let after_at = doc.text[..first.span.start]
+            .trim_end()
+            .rsplit(|c: char| !c.is_alphanumeric())
+            .next()
+            .is_some_and(|w| w == "at" || w == "in");
+        let unknown_places = after_at && chain.iter().all(|&i| weak(&found[i]));
+        let best = if unknown_places {
+            Some((chain.len(), EntityKind::Place))
+        } else {
+            best
+        };
         let Some((n, kind)) = best.filter(|&(n, _)| n >= 2) else {
             continue;
         };
@@ -579,9 +596,7 @@ fn type_lists(doc: &Annotated<'_>, found: &mut [Found]) {
         for &i in chain {
             let f = &mut found[i];
             // The weak: a name nothing classified, or a single word left to `group`.
-            let weak =
-                f.unknown || (f.kind == EntityKind::Person && f.short && f.fallback.is_none());
-            if weak && kind_of(f) != Some(kind) {
+            if weak(f) && kind_of(f) != Some(kind) {
                 f.kind = kind;
                 f.sub = None;
                 f.short = false;
@@ -1767,6 +1782,29 @@ fn classify(
                 false,
             );
             return;
+        }
+    }
+    // "GMB Scotland", "Unite Wales": a known union's branch for a nation or a region. A text
+    // that spells out the union's short name speaks of the union ("the International
+    // Longshore Workers Union (ILWU) ... ILWU Canada").
+    if n == 2 && !scan.defined.contains(words[0]) {
+        let known = |w: &str| doc.gazetteer.lookup(w);
+        if let (Some(body), Some(place)) = (known(words[0]), known(words[1])) {
+            if body.kind == EntityKind::Organization
+                && body.sub == SubKind::Union
+                && place.kind == EntityKind::Place
+                && matches!(place.sub, SubKind::Region | SubKind::Country)
+            {
+                push(
+                    scan.found,
+                    EntityKind::Organization,
+                    Some(SubKind::Union),
+                    form,
+                    None,
+                    false,
+                );
+                return;
+            }
         }
     }
     // Acronyms: organisations unless common.
@@ -3683,6 +3721,21 @@ mod tests {
         // Names listed before one that is a body on its own stay apart.
         let found = names("Members of Unite, Unison and the Eastvale Nurses Union walked out.");
         assert!(has(&found, EntityKind::Organization, "Unite"), "{found:?}");
+    }
+
+    #[test]
+    fn unknown_names_listed_after_at_are_places_and_a_union_for_a_nation_is_a_body() {
+        let found = names(
+            "Pickets will stand at the council's depots at Northmoor, Cragside, Eastwick and Fellgate from 6am.",
+        );
+        for place in ["Northmoor", "Cragside", "Eastwick", "Fellgate"] {
+            assert!(has(&found, EntityKind::Place, place), "{found:?}");
+        }
+        let found = names("Talks with GMB Scotland had failed.");
+        assert!(
+            has(&found, EntityKind::Organization, "GMB Scotland"),
+            "{found:?}"
+        );
     }
 
     #[test]
