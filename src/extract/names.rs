@@ -1168,7 +1168,9 @@ fn comma_list_names_a_body<'a>(text_of: &impl Fn(usize) -> &'a str, at: usize, l
 fn has_cue(words: &[&str]) -> bool {
     let last = words.last().map(|w| strip_possessive(w)).unwrap_or("");
     CUE_WORDS.contains(last)
-        || (last == "Centre" && words.len() >= 2 && words[words.len() - 2] == "Medical")
+        || (matches!(last, "Centre" | "Center")
+            && words.len() >= 2
+            && words[words.len() - 2] == "Medical")
         || words.first().is_some_and(|w| ORG_HEAD_FIRST.contains(w))
             && ORG_HEADS.iter().any(|h| joined_starts_with(words, h))
 }
@@ -1662,7 +1664,8 @@ fn classify(
     }
 
     // Cue words.
-    let medical_centre = last_word == "Centre" && n >= 2 && words[n - 2] == "Medical";
+    let medical_centre =
+        matches!(last_word, "Centre" | "Center") && n >= 2 && words[n - 2] == "Medical";
     if (HOSPITAL_CUES.contains(&last_word) || medical_centre) && n > 1 {
         push(scan.found, EntityKind::Hospital, None, form, None, false);
         return;
@@ -2638,6 +2641,15 @@ fn employer_context(
                 "shareholders",
             ]
             .contains(&next.as_str()))
+        // "Acme healthcare workers", "Acme factory staff".
+        || (!possessive
+            && [
+                "healthcare", "health", "factory", "warehouse", "plant", "retail", "port",
+                "dock", "refinery", "mine", "care", "hotel", "airport", "airline", "cleaning",
+                "catering", "security", "delivery", "distribution", "call", "steel",
+            ]
+            .contains(&next.as_str())
+            && ["workers", "employees", "staff"].contains(&next2.as_str()))
 }
 
 /// "X, 34, ...", "X, a nurse ...", "said X", "X said": the words around make X a person.
@@ -2653,7 +2665,12 @@ fn person_context(doc: &Annotated<'_>, units: &[Unit], after: usize, first: usiz
             && doc
                 .gazetteer
                 .is_role_word(first.checked_sub(3).map_or("", word)));
-    (next == "," && (next2.chars().all(|c| c.is_ascii_digit()) && !next2.is_empty()))
+    // "social worker Ann Kowe was": a role in lower case just before a two-word name.
+    let role_before = after == first + 2
+        && prev.starts_with(|c: char| c.is_lowercase())
+        && doc.gazetteer.is_role_word(prev);
+    role_before
+        || (next == "," && (next2.chars().all(|c| c.is_ascii_digit()) && !next2.is_empty()))
         // "Secretary General, Ama Osei, said": a name set off after a role.
         || (prev == "," && next == "," && role_before_comma)
         || (next == "," && ["a", "an", "the", "who"].contains(&next2) && !body_apposition(doc, units, after))
@@ -2791,8 +2808,21 @@ fn group(doc: &mut Annotated<'_>, found: Vec<Found>, definitions: &[(String, Str
                         && name_key.rsplit(' ').next() == Some(&*key)
                         && name_key.contains(' ')
                 });
-                let first_match = matches.next();
-                let only_match = first_match.filter(|_| matches.next().is_none());
+                let all: Vec<EntityId> = matches.by_ref().take(8).collect();
+                // Several people of that surname ("Hayden Wallace", then "Willow Wallace"):
+                // the one named last before, as news style uses a bare surname.
+                let nearest = || {
+                    mentions
+                        .iter()
+                        .filter(|(span, id)| span.start < f.span.start && all.contains(id))
+                        .max_by_key(|(span, _)| span.start)
+                        .map(|&(_, id)| id)
+                };
+                let only_match = match all.len() {
+                    1 => Some(all[0]),
+                    0 => None,
+                    _ => nearest(),
+                };
                 if let Some(id) = only_match {
                     Some(id)
                 } else if let Some(id) = g.find(EntityKind::Person, &key) {
@@ -3734,6 +3764,34 @@ mod tests {
         let found = names("Talks with GMB Scotland had failed.");
         assert!(
             has(&found, EntityKind::Organization, "GMB Scotland"),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn a_bare_surname_shared_by_two_people_is_the_one_named_last_and_a_role_before_a_name_makes_a_person(
+    ) {
+        let gazetteer = Gazetteer::builtin();
+        let ex = crate::extract::extract(
+            "Nurse Hayden Orrin brought his son. Orrin said he would stay. His daughter Willa Orrin slept.",
+            &Context::default(),
+            &gazetteer,
+        );
+        let people: Vec<&str> = ex
+            .entities
+            .iter()
+            .filter(|e| e.kind == EntityKind::Person)
+            .map(|e| e.name.as_str())
+            .collect();
+        assert_eq!(
+            people,
+            vec!["Hayden Orrin", "Willa Orrin"],
+            "{:?}",
+            ex.entities
+        );
+        let found = names("Acme medical social worker Jeannifer Kowe was on the picket line.");
+        assert!(
+            has(&found, EntityKind::Person, "Jeannifer Kowe"),
             "{found:?}"
         );
     }
