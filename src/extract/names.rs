@@ -3321,6 +3321,16 @@ impl Grouping {
         {
             words.pop();
         }
+        // A name without the words that end such names; `None` when nothing is left or
+        // nothing was taken.
+        let core = |name: &[&str]| -> Option<Vec<String>> {
+            let keep = name
+                .iter()
+                .rposition(|w| !TAIL_WORDS.contains(w))
+                .map_or(0, |i| i + 1);
+            (keep > 0 && keep < name.len())
+                .then(|| name[..keep].iter().map(|w| (*w).to_owned()).collect())
+        };
         let is_short_of = |short: &[&str], full: &[&str]| {
             full.len() > short.len()
                 && full[..short.len()] == short[..]
@@ -3339,6 +3349,12 @@ impl Grouping {
             let full_words: Vec<&str> = full.split(' ').collect();
             is_short_of(&words, &full_words)
                 || (f.kind == e.kind && is_short_of(&full_words, &words))
+                // "York and Scarborough Trust" for "York and Scarborough Teaching Hospitals
+                // NHS Foundation Trust": one place's name before two sets of end words.
+                || (f.kind == e.kind
+                    && words.len() >= 2
+                    && full_words.len() >= 2
+                    && core(&words).is_some_and(|c| Some(c) == core(&full_words)))
         })
     }
 }
@@ -3794,6 +3810,23 @@ mod tests {
             has(&found, EntityKind::Person, "Jeannifer Kowe"),
             "{found:?}"
         );
+    }
+
+    #[test]
+    fn a_trust_named_three_ways_is_one_trust() {
+        let gazetteer = Gazetteer::builtin();
+        let ex = crate::extract::extract(
+            "Scientists at the Northby and Cragg Teaching Hospitals Foundation Trust voted to strike. The union said the Northby and Cragg Trust was to blame. A spokesperson for Northby and Cragg Teaching Hospitals NHS Foundation Trust said plans were in place.",
+            &Context::default(),
+            &gazetteer,
+        );
+        let bodies: Vec<&str> = ex
+            .entities
+            .iter()
+            .filter(|e| e.kind == EntityKind::Organization)
+            .map(|e| e.name.as_str())
+            .collect();
+        assert_eq!(bodies.len(), 1, "{bodies:?}");
     }
 
     #[test]
