@@ -386,6 +386,19 @@ const PAST_FORMS: &[&str] = &[
 /// The tense of the nearest verb-like word before a weekday (six words back), else after
 /// it (four words on): "supported Tuesday's strike" is past, "will walk out on Monday" and
 /// "due on Monday" are ahead. `None` where nothing tells.
+/// Words before "to" that put what follows ahead: "told to", "due to", "set to".
+const TOLD_TO: &[&str] = &[
+    "told",
+    "asked",
+    "urged",
+    "advised",
+    "set",
+    "due",
+    "going",
+    "expected",
+    "scheduled",
+];
+
 fn tense_around(sentence: &str, start: usize, end: usize) -> Option<Tense> {
     let whole = Span::new(0, sentence.len());
     let before = super::window(sentence, whole, start, 80, 0);
@@ -413,6 +426,22 @@ fn tense_around(sentence: &str, start: usize, end: usize) -> Option<Tense> {
         }
     };
     let back = words(&sentence[before.start..start]);
+    // "have been told to stay at home on Thursday", "are due to walk out on Monday": what
+    // someone is told or due to do lies ahead, whatever the tense of the telling.
+    let ahead_of_telling = back.iter().rev().take(6).enumerate().find_map(|(k, w)| {
+        let i = back.len() - 1 - k;
+        (w == "to" && i > 0 && TOLD_TO.contains(&back[i - 1].as_str())).then_some(k)
+    });
+    let marked = back
+        .iter()
+        .rev()
+        .take(6)
+        .position(|w| classify(w).is_some());
+    if let Some(k) = ahead_of_telling {
+        if marked.is_none_or(|m| m > k) {
+            return Some(Tense::Future);
+        }
+    }
     back.iter().rev().take(6).find_map(classify).or_else(|| {
         words(&sentence[end..after.end])
             .iter()
@@ -715,6 +744,9 @@ mod tests {
         );
         assert_eq!(found[0].1, vec![day(2021, 3, 10)]);
         assert_eq!(found[1].1, vec![day(2021, 3, 1)]);
+        // What pupils have been told to do lies ahead of the telling.
+        let found = dates("Pupils have been told to stay at home on Thursday.", p, &[]);
+        assert_eq!(found[0].1, vec![day(2021, 3, 4)]);
     }
 
     #[test]

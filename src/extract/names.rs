@@ -2371,7 +2371,7 @@ fn is_nationality(word: &str) -> bool {
     .contains(&word)
         || (word.len() > 4
             && is_capitalised(word)
-            && ["ish", "ian", "ese", "ean"]
+            && ["ish", "ian", "ese", "ean", "ican"]
                 .iter()
                 .any(|end| word.ends_with(end)))
 }
