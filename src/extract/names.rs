@@ -1005,12 +1005,21 @@ fn scan_sentence(doc: &Annotated<'_>, scan: &mut Scan<'_, '_>) {
                         doc.gazetteer.is_role_word(next) || ROLE_MODIFIERS.contains(&next)
                     })
             };
-            if (NOT_NAME_SET.contains(w) && !given_name_inside)
+            // "New York City Mayor Ann Cole": an opener that begins a known name stays.
+            let begins_known = || {
+                (2..=run.len().min(4)).any(|k| {
+                    let name = joined_text(doc, units, &run[..k]);
+                    doc.gazetteer.lookup(&name).is_some()
+                        || doc.gazetteer.world_place(&name).is_some()
+                })
+            };
+            if ((NOT_NAME_SET.contains(w) && !given_name_inside)
                 || (opener
                     && title_gender(w).is_none()
                     && ((scan.lower_case.get(doc, w) && !body_for_place())
                         || before_given_name()
-                        || before_known_body()))
+                        || before_known_body())))
+                && !begins_known()
                 || JOINERS.contains(&w)
             {
                 run.remove(0);
@@ -2428,6 +2437,7 @@ fn role_then_name(doc: &Annotated<'_>, words: &[&str]) -> Option<(usize, usize, 
             || ROLE_MODIFIERS.contains(&words[j - 1].to_lowercase().as_str())
                 // "Royal College of Nursing Chief Executive": a body's name keeps its words.
                 && doc.gazetteer.lookup(&words[..j].join(" ")).is_none()
+                && doc.gazetteer.world_place(&words[..j].join(" ")).is_none()
             || (matches!(words[j - 1], "and" | "&") && j >= 2 && role_at(j - 2)))
     {
         j -= 1;
@@ -3827,6 +3837,14 @@ mod tests {
             .map(|e| e.name.as_str())
             .collect();
         assert_eq!(bodies.len(), 1, "{bodies:?}");
+    }
+
+    #[test]
+    fn an_opener_that_begins_a_known_place_stays_with_it() {
+        let found =
+            names("Everyone needs a new deal.\n\nNew York City Mayor Ann Kowe joined pickets.");
+        assert!(has(&found, EntityKind::Place, "New York City"), "{found:?}");
+        assert!(!has(&found, EntityKind::Place, "York"), "{found:?}");
     }
 
     #[test]
