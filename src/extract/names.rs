@@ -1834,7 +1834,26 @@ fn classify(
     // The world's places: a country, a state or a county by its name alone, a large city
     // unless it is also an everyday word or a given name; any place where the words around
     // say place ("in X", "X-based", "X, California").
-    let place_context = PLACE_PREPOSITIONS.contains(&prev_lower.as_str())
+    // "Hundreds of Acme drivers": a small place's name before the people who work there
+    // is their employer's.
+    let workforce_after = n == 1
+        && [
+            "drivers",
+            "workers",
+            "staff",
+            "employees",
+            "nurses",
+            "porters",
+            "cleaners",
+            "engineers",
+            "pilots",
+            "crews",
+            "machinists",
+            "dockers",
+            "miners",
+        ]
+        .contains(&next_word);
+    let place_context = PLACE_PREPOSITIONS.contains(&prev_lower.as_str()) && !workforce_after
         || (next_word == "-" && word_after_next.eq_ignore_ascii_case("based"))
         || (next_word == ","
             && doc
@@ -3845,6 +3864,13 @@ mod tests {
             names("Everyone needs a new deal.\n\nNew York City Mayor Ann Kowe joined pickets.");
         assert!(has(&found, EntityKind::Place, "New York City"), "{found:?}");
         assert!(!has(&found, EntityKind::Place, "York"), "{found:?}");
+    }
+
+    #[test]
+    fn a_small_places_name_before_its_drivers_is_their_employer() {
+        // "Stagecoach" is also a small town in Nevada.
+        let found = names("Hundreds of Stagecoach drivers will walk out.");
+        assert!(!has(&found, EntityKind::Place, "Stagecoach"), "{found:?}");
     }
 
     #[test]
