@@ -172,7 +172,7 @@ fn a_path_links_ruth_wood_to_the_strike_of_26_april() {
     assert_eq!(path["from"]["name"], "Ruth Wood");
     assert!(path["to"]["iri"]
         .as_str()
-        .is_some_and(|i| i.ends_with("strike/2016-04-26")));
+        .is_some_and(|i| i.ends_with("strike/2016-04-26-british-medical-association")));
     let steps = path["steps"].as_array().expect("steps");
     assert!(!steps.is_empty());
     assert_eq!(steps[0]["from"], "Ruth Wood");

@@ -193,7 +193,7 @@ fn publish_writes_the_site_the_server_answers() {
     for path in [
         "person/jeremy-hunt.ttl",
         "person/jeremy-hunt.jsonld",
-        "strike/2016-04-26.nt",
+        "strike/2016-04-26-british-medical-association.nt",
         "ontology.ttl",
     ] {
         let reply = server.get(&format!("/{path}"), &[]);
