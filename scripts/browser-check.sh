@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Loads the server's pages in headless Chromium: builds a store from seeds/, starts
 # `strikegraph serve` on a free loopback port, renders the home page and an entity page
-# (the first person the home page links to), checks the rendered DOM (the entity's
-# heading, its links, the inline SVG neighbourhood picture) and takes screenshots.
+# (the first person the home page links to) and the strikes' timeline SVG, checks the
+# rendered DOM (the entity's heading, its links, the inline SVG neighbourhood picture, the
+# timeline's bars) and takes screenshots.
 #
 # usage: [ENTITY=/person/x] browser-check.sh [PATH/TO/strikegraph] [SCREENSHOT_DIR]
 set -euo pipefail
@@ -64,9 +65,14 @@ check "the picture's nodes are links" "$OUT/entity.html" '<a href="/[a-z]+/[^"]+
 check "entity page links to its Turtle" "$OUT/entity.html" "href=\"$entity\\.ttl\""
 check "entity page lists the articles that mention it" "$OUT/entity.html" '<h2>Mentioned in</h2>'
 
+# The timeline of the seeds' strikes, as `timeline --format svg` writes it.
+"$BIN" --store "$work/store" timeline --organiser BMA --format svg --output "$work/timeline.svg"
+chromium --dump-dom "file://$work/timeline.svg" >"$OUT/timeline.html"
+check "timeline SVG renders one bar per strike" "$OUT/timeline.html" '<g class="strike"><title>2016-04-26'
 chromium --screenshot="$OUT/home.png" --window-size=1200,900 "$url/" >/dev/null
 chromium --screenshot="$OUT/entity.png" --window-size=1200,900 "$url$entity" >/dev/null
-for png in home entity; do
+chromium --screenshot="$OUT/timeline.png" --window-size=1200,900 "file://$work/timeline.svg" >/dev/null
+for png in home entity timeline; do
   # A PNG of the window size, and not blank (a blank page compresses to almost nothing).
   size=$(python3 -c 'import struct, sys; d = open(sys.argv[1], "rb").read(); print(*struct.unpack(">II", d[16:24]), len(d)) if d[:8] == b"\x89PNG\r\n\x1a\n" else print(0, 0, 0)' "$OUT/$png.png")
   read -r width height bytes <<<"$size"

@@ -14,6 +14,7 @@ command -v dot >/dev/null 2>&1 || need_apt+=(graphviz)
 [ -x /usr/sbin/nginx ] || command -v nginx >/dev/null 2>&1 || need_apt+=(nginx)
 command -v chromium >/dev/null 2>&1 || need_apt+=(chromium)
 command -v curl >/dev/null 2>&1 || need_apt+=(curl)
+command -v xmllint >/dev/null 2>&1 || need_apt+=(libxml2-utils)
 if [ ${#need_apt[@]} -gt 0 ]; then
   SUDO=""
   [ "$(id -u)" -eq 0 ] || SUDO="sudo"

@@ -200,3 +200,36 @@ fn the_seed_strike_of_26_april_is_planned_then_happening() {
     let csv = ok(&store, &["timeline", "--format", "csv"]);
     assert!(csv.starts_with("start,end,organisers,status"), "{csv}");
 }
+
+#[test]
+fn the_timeline_svg_draws_one_bar_a_strike_and_crosses_out_the_called_off_one() {
+    let (dir, store) = ingested();
+    let file = dir.path().join("timeline.svg");
+    ok(
+        &store,
+        &[
+            "timeline",
+            "--organiser",
+            "Northvale Nurses Union",
+            "--format",
+            "svg",
+            "--output",
+            file.to_str().expect("UTF-8 path"),
+        ],
+    );
+    let svg = std::fs::read_to_string(&file).expect("an SVG file");
+    assert!(
+        svg.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\""),
+        "{svg}"
+    );
+    assert_eq!(svg.matches("<rect ").count(), 2, "{svg}");
+    // The strike called off is crossed out in red; the other is not.
+    assert_eq!(svg.matches("stroke=\"#c62828\"").count(), 1, "{svg}");
+    assert!(svg.contains("2025-03-08: cancelled (d4)"), "{svg}");
+    // An output file is for pictures only.
+    let out = common::run(
+        &store,
+        &["timeline", "--format", "csv", "--output", "x.csv"],
+    );
+    assert_eq!(out.status.code(), Some(2));
+}

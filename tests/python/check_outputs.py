@@ -103,6 +103,19 @@ def _():
 QUERY = "SELECT ?name WHERE { ?p a schema:Person ; schema:name ?name } ORDER BY ?name"
 
 
+@check("timeline --format svg is well-formed SVG (xmllint and ElementTree)")
+def _():
+    import shutil
+    import xml.etree.ElementTree as ET
+    svg = run("timeline", "--organiser", "BMA", "--format", "svg")
+    if shutil.which("xmllint"):
+        subprocess.run(["xmllint", "--noout", "-"], input=svg, check=True, capture_output=True)
+    root = ET.fromstring(svg)
+    assert root.tag == "{http://www.w3.org/2000/svg}svg", root.tag
+    bars = root.findall(".//{http://www.w3.org/2000/svg}rect")
+    assert len(bars) == 6, f"{len(bars)} bars for the seeds' six strikes"
+
+
 @check("query --format csv has a header and rows")
 def _():
     rows = list(csv.reader(io.StringIO(run("query", "--format", "csv", QUERY).decode())))
