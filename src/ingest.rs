@@ -469,9 +469,10 @@ pub fn ingest(
         }
     }
     report.bulk_loaded = writer.finish()?;
-    if report.added + report.replaced > 0 {
-        store.refresh_event_statuses(&space)?;
-    }
+    // Every run, changed or not: a run killed between its writes and this refresh leaves
+    // the statuses behind the articles, and the next run (finding every article
+    // unchanged) mends them.
+    store.refresh_event_statuses(&space)?;
     report.entities = entities.len();
     report.elapsed = started.elapsed();
     Ok(report)
