@@ -1,5 +1,6 @@
 //! Strikes as events over time: each action's dated status claims (its timeline), and the
-//! facts on which articles disagree (conflicts). Both read the store; neither writes.
+//! facts on which articles disagree (conflicts). Both read the store; neither writes (the
+//! timeline's picture is `export::timeline_svg`).
 //!
 //! A claim is what one article says of a strike on its publication day (`sg:phase` in the
 //! article's graph); a conflict is two articles whose values for a one-valued property of
@@ -8,7 +9,7 @@
 
 use crate::extract::StrikeStatus;
 use crate::rdf::vocab::{NIF, RDF, SCHEMA, SG};
-use crate::store::{Store, StoreError};
+use crate::store::{concatenated, Store, StoreError};
 use oxigraph::model::Literal;
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
@@ -66,16 +67,8 @@ pub fn timeline(store: &Store, organiser: Option<&str>) -> Result<Vec<StrikeStor
             let mut cells = row.into_iter();
             let iri = cells.next().flatten()?;
             let start = cells.next().flatten()?;
-            let list = |cell: Option<Option<String>>| -> Vec<String> {
-                let mut v: Vec<String> = cell
-                    .flatten()
-                    .map(|s| {
-                        s.split('\u{1f}')
-                            .filter(|x| !x.is_empty())
-                            .map(str::to_owned)
-                            .collect()
-                    })
-                    .unwrap_or_default();
+            let list = |cell: Option<Option<String>>| {
+                let mut v = concatenated(cell.flatten());
                 v.sort();
                 v
             };
@@ -130,129 +123,18 @@ pub fn timeline(store: &Store, organiser: Option<&str>) -> Result<Vec<StrikeStor
     }
     for story in &mut stories {
         let mut mine = claims.remove(&story.iri).unwrap_or_default();
-        // Oldest first; on one day the less final claim first, so the last is the latest.
-        mine.sort_by(|a, b| {
-            let finality = |c: &Claim| {
-                std::cmp::Reverse(StrikeStatus::from_phase(&c.phase).map_or(9, |s| s.finality()))
-            };
-            (&a.published, finality(a), &a.article).cmp(&(&b.published, finality(b), &b.article))
-        });
+        // Oldest first, so the last is the claim that stands (as the merged graph has it).
+        fn order(c: &Claim) -> (Option<&str>, std::cmp::Reverse<u8>) {
+            let published = c.published.as_deref();
+            StrikeStatus::from_phase(&c.phase)
+                .map_or((published, std::cmp::Reverse(u8::MAX)), |s| {
+                    s.claim_order(published)
+                })
+        }
+        mine.sort_by(|a, b| (order(a), &a.article).cmp(&(order(b), &b.article)));
         story.claims = mine;
     }
     Ok(stories)
-}
-
-/// Draws strikes on a time axis: one bar a strike from its start to its (latest) end, in
-/// the colour of its status, crossed out where it was called off, its claims in the bar's
-/// tooltip. A standalone SVG document.
-pub fn timeline_svg(stories: &[StrikeStory], title: &str) -> String {
-    use chrono::{Datelike, NaiveDate};
-    use std::fmt::Write;
-    const LEFT: f64 = 330.0;
-    const WIDTH: f64 = 600.0;
-    const ROW: f64 = 24.0;
-    const TOP: f64 = 56.0;
-    let day = |s: &str| NaiveDate::parse_from_str(s.get(..10).unwrap_or(s), "%Y-%m-%d").ok();
-    let spans: Vec<(NaiveDate, NaiveDate)> = stories
-        .iter()
-        .filter_map(|s| {
-            let start = day(&s.start)?;
-            let end = s.ends.iter().filter_map(|e| day(e)).max().unwrap_or(start);
-            Some((start, end.max(start)))
-        })
-        .collect();
-    let first = spans.iter().map(|s| s.0).min();
-    let last = spans.iter().map(|s| s.1).max();
-    let height = TOP + ROW * spans.len().max(1) as f64 + 40.0;
-    let mut svg = String::new();
-    let _ = write!(
-        svg,
-        r#"<svg xmlns="http://www.w3.org/2000/svg" width="{w}" height="{height}" viewBox="0 0 {w} {height}" font-family="sans-serif" font-size="12"><title>{t}</title><text x="10" y="22" font-size="15" font-weight="bold">{t}</text>"#,
-        w = LEFT + WIDTH + 30.0,
-        t = crate::site::html::esc(title),
-    );
-    let (Some(first), Some(last)) = (first, last) else {
-        svg.push_str(r#"<text x="10" y="60">No strikes.</text></svg>"#);
-        return svg;
-    };
-    let days = ((last - first).num_days() + 1).max(1) as f64;
-    let x = |d: NaiveDate| LEFT + WIDTH * (d - first).num_days() as f64 / days;
-    // The axis: the first and last day, and the first of each month between when few.
-    let axis_y = TOP + ROW * spans.len() as f64 + 8.0;
-    let _ = write!(
-        svg,
-        r##"<line x1="{LEFT}" y1="{axis_y}" x2="{}" y2="{axis_y}" stroke="#444"/>"##,
-        LEFT + WIDTH
-    );
-    let mut ticks = vec![first, last];
-    let mut month = first
-        .with_day(1)
-        .and_then(|d| d.checked_add_months(chrono::Months::new(1)));
-    while let Some(m) = month.filter(|m| *m < last) {
-        ticks.push(m);
-        month = m.checked_add_months(chrono::Months::new(1));
-    }
-    ticks.sort();
-    ticks.dedup();
-    let every = ticks.len().div_ceil(12).max(1);
-    for (i, t) in ticks.iter().enumerate() {
-        if i % every != 0 && *t != last {
-            continue;
-        }
-        let tx = x(*t);
-        let _ = write!(
-            svg,
-            r##"<line x1="{tx:.1}" y1="{axis_y}" x2="{tx:.1}" y2="{}" stroke="#444"/><text x="{tx:.1}" y="{}" text-anchor="middle" font-size="10">{t}</text>"##,
-            axis_y + 4.0,
-            axis_y + 16.0,
-        );
-    }
-    for (row, (story, (start, end))) in stories.iter().zip(&spans).enumerate() {
-        let y = TOP + ROW * row as f64;
-        let (x1, x2) = (x(*start), x(*end + chrono::Days::new(1)));
-        let status = story.status.as_deref().unwrap_or("EventScheduled");
-        let colour = match status {
-            "EventCancelled" => "#9e9e9e",
-            "EventPostponed" | "EventRescheduled" => "#f0a030",
-            _ => "#3b6fb6",
-        };
-        let mut tip = format!("{} – {}, {}", story.start, end, status);
-        for claim in &story.claims {
-            let _ = write!(
-                tip,
-                "\n{}: {} ({})",
-                claim.published.as_deref().unwrap_or("undated"),
-                claim.phase,
-                claim.article
-            );
-        }
-        let label = if story.organisers.is_empty() {
-            story.start.clone()
-        } else {
-            format!("{} {}", story.start, story.organisers.join(", "))
-        };
-        let _ = write!(
-            svg,
-            r#"<g class="strike"><title>{tip}</title><text x="{lx}" y="{ty:.1}" text-anchor="end">{label}</text><rect x="{x1:.1}" y="{y:.1}" width="{bw:.1}" height="{bh}" fill="{colour}" rx="2"/>"#,
-            tip = crate::site::html::esc(&tip),
-            lx = LEFT - 8.0,
-            ty = y + 14.0,
-            label = crate::site::html::esc(&label),
-            bw = (x2 - x1).max(2.0),
-            bh = ROW - 8.0,
-        );
-        if status == "EventCancelled" {
-            let _ = write!(
-                svg,
-                r##"<line x1="{x1:.1}" y1="{y:.1}" x2="{:.1}" y2="{:.1}" stroke="#c62828" stroke-width="2"/>"##,
-                x1 + (x2 - x1).max(2.0),
-                y + ROW - 8.0,
-            );
-        }
-        svg.push_str("</g>");
-    }
-    svg.push_str("</svg>\n");
-    svg
 }
 
 /// The organisations (any kind of body) whose name or alternate name is `name`, ignoring
@@ -302,13 +184,24 @@ impl std::str::FromStr for ConflictKind {
     }
 }
 
-/// The one-valued properties checked, by the class of their subject.
-const CHECKED: &[(ConflictKind, &str, &str)] = &[
-    (ConflictKind::Strike, "Strike", "endDate"),
-    (ConflictKind::Strike, "Strike", "organizer"),
-    (ConflictKind::Hospital, "Hospital", "parentOrganization"),
-    (ConflictKind::Person, "Person", "worksFor"),
-    (ConflictKind::Person, "Person", "jobTitle"),
+impl ConflictKind {
+    /// The class of the things this kind of conflict is about.
+    fn class(self) -> String {
+        match self {
+            ConflictKind::Strike => format!("{SG}Strike"),
+            ConflictKind::Hospital => format!("{SCHEMA}Hospital"),
+            ConflictKind::Person => format!("{SCHEMA}Person"),
+        }
+    }
+}
+
+/// The one-valued properties checked (schema.org's), by kind.
+const CHECKED: &[(ConflictKind, &str)] = &[
+    (ConflictKind::Strike, "endDate"),
+    (ConflictKind::Strike, "organizer"),
+    (ConflictKind::Hospital, "parentOrganization"),
+    (ConflictKind::Person, "worksFor"),
+    (ConflictKind::Person, "jobTitle"),
 ];
 
 /// One article's side of a disagreement.
@@ -335,15 +228,11 @@ pub struct Conflict {
 /// Every conflict (of `kind`, or all), by subject and property.
 pub fn conflicts(store: &Store, kind: Option<ConflictKind>) -> Result<Vec<Conflict>, StoreError> {
     let mut out = Vec::new();
-    for &(k, class, property) in CHECKED {
+    for &(k, property) in CHECKED {
         if kind.is_some_and(|wanted| wanted != k) {
             continue;
         }
-        let class = if class == "Strike" {
-            format!("{SG}{class}")
-        } else {
-            format!("{SCHEMA}{class}")
-        };
+        let class = k.class();
         // Only subjects with two values in the merged graph can have a disagreement.
         let rows = store.select_strings(&format!(
             "SELECT ?s ?name ?o ?oname ?id ?published ?at ?text WHERE {{

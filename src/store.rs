@@ -303,7 +303,6 @@ impl Store {
     /// merged graph stays the union of named graphs. Returns the number of strikes.
     pub fn refresh_event_statuses(&self, space: &IriSpace) -> Result<usize, StoreError> {
         use crate::extract::StrikeStatus;
-        use std::cmp::Reverse;
         let rows = self.select_strings(&format!(
             "SELECT ?s ?phase ?published WHERE {{
                GRAPH ?g {{ ?s <{SG}phase> ?phase . OPTIONAL {{ ?g <{SCHEMA}datePublished> ?published }} }}
@@ -319,9 +318,10 @@ impl Store {
                 continue;
             };
             let published = row.get(2).cloned().flatten();
-            let rank = |p: &Option<String>, s: StrikeStatus| (p.clone(), Reverse(s.finality()));
             match latest.get_mut(strike) {
-                Some(best) if rank(&best.0, best.1) >= rank(&published, status) => {}
+                Some(best)
+                    if best.1.claim_order(best.0.as_deref())
+                        >= status.claim_order(published.as_deref()) => {}
                 Some(best) => *best = (published, status),
                 None => {
                     latest.insert(strike.clone(), (published, status));
@@ -607,17 +607,7 @@ impl Store {
                 continue;
             };
             let kind = kind_of_class(class);
-            let alts: Vec<String> = row
-                .get(2)
-                .cloned()
-                .flatten()
-                .map(|a| {
-                    a.split('\u{1f}')
-                        .filter(|s| !s.is_empty())
-                        .map(str::to_owned)
-                        .collect()
-                })
-                .unwrap_or_default();
+            let alts = concatenated(row.get(2).cloned().flatten());
             identity.learn(kind, name, &alts);
         }
         let strikes = self.select_merged(&format!("SELECT ?s WHERE {{ ?s a <{SG}Strike> }}"))?;
@@ -853,6 +843,18 @@ fn retract_unsupported<'q>(
         ));
     }
     Ok(())
+}
+
+/// The values a `GROUP_CONCAT(...; separator="\u001f")` joined, in its order.
+pub fn concatenated(cell: Option<String>) -> Vec<String> {
+    cell.map(|joined| {
+        joined
+            .split('\u{1f}')
+            .filter(|s| !s.is_empty())
+            .map(str::to_owned)
+            .collect()
+    })
+    .unwrap_or_default()
 }
 
 fn rows_as_strings(results: QueryResults<'_>) -> Result<Vec<Vec<Option<String>>>, StoreError> {

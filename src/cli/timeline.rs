@@ -1,7 +1,8 @@
 use super::{open_for_reading, output, report, Outcome, ReportFormat};
 use std::io::Write;
 use std::path::{Path, PathBuf};
-use strikegraph::events::{timeline, timeline_svg};
+use strikegraph::events::timeline;
+use strikegraph::export::timeline_svg;
 
 /// Each strike with its dated status claims and the article behind each: when it was
 /// announced, held, called off or moved, as the articles said it at the time.

@@ -191,6 +191,13 @@ impl StrikeStatus {
         }
     }
 
+    /// Orders one article's claim of this status among others: by publication day (an
+    /// undated article first), then on one day the less final before the more final, so the
+    /// greatest is the claim that stands.
+    pub fn claim_order(self, published: Option<&str>) -> (Option<&str>, std::cmp::Reverse<u8>) {
+        (published, std::cmp::Reverse(self.finality()))
+    }
+
     /// Which of two claims made on one day wins: the more final one (lower is more final).
     pub fn finality(self) -> u8 {
         match self {

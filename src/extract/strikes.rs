@@ -550,19 +550,13 @@ fn names_other_event(doc: &Annotated<'_>, sentence: Span) -> bool {
         .any(|w| OTHER_EVENTS.contains(&w.to_lowercase().as_str()))
 }
 
-/// Whether the date at `date` is a day inside an action already under way: "during the
-/// strike on 9 March", "on the third day of the walkout, 9 March".
-fn during_the_action(doc: &Annotated<'_>, date: Span) -> bool {
+/// Whether the date at `date` (in `sentence`) is a day inside an action already under way:
+/// "during the strike on 9 March", "on the third day of the walkout, 9 March".
+fn during_the_action(doc: &Annotated<'_>, sentence: Span, date: Span) -> bool {
     static DURING: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"(?i)(?-u:\b)(?:during|throughout|(?:on )?(?:the )?\w+ day of) (?:the|this|their|its) (?:[\w-]+ )?(?:strike|walk-?out|stoppage|action)(?-u:\b)[^.;]{0,24}$")
             .expect("valid regex")
     });
-    let sentence = doc
-        .layout
-        .sentences
-        .iter()
-        .find(|s| s.span.contains(date))
-        .map_or(date, |s| s.span);
     let before = window(doc.text, sentence, date.start, 80, 0);
     DURING.is_match(&doc.text[before.start..date.start])
 }
@@ -749,7 +743,10 @@ fn merge(doc: &mut Annotated<'_>, candidates: Vec<Candidate>) {
         let ongoing = c
             .mentions
             .first()
-            .filter(|m| c.end.is_none() && during_the_action(doc, **m))
+            .filter(|m| {
+                c.end.is_none()
+                    && during_the_action(doc, doc.layout.sentences[c.sentence].span, **m)
+            })
             .and_then(|_| {
                 strikes.iter().rposition(|(s, ..)| {
                     s.start < c.start && s.end.is_none_or(|end| end >= c.start)
